@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The pipeline: load → ingest → analyse → render → publish. Each stage is a
+// library target that imports only the stages before it; DossierBuild runs
+// them in order and the `dossier` executable is its command line.
+let package = Package(
+    name: "Dossier",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dossier", targets: ["dossier"]),
+        .library(name: "DossierBuild", targets: ["DossierBuild"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .target(name: "CSystem"),
+        .executableTarget(name: "EmbedThemeTool", path: "Sources/EmbedThemeTool"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["EmbedThemeTool"]),
+        .target(name: "DefaultTheme", plugins: ["EmbedTheme"]),
+        .target(name: "CommonMark", dependencies: ["CCmark"]),
+        .target(name: "DossierCore"),
+        .target(name: "DossierLoad", dependencies: ["DossierCore", "Yams"]),
+        .target(name: "DossierIngest", dependencies: ["DossierCore", "DossierLoad"]),
+        .target(name: "DossierAnalyse", dependencies: ["DossierCore", "DossierIngest", "CommonMark"]),
+        .target(name: "DossierRender", dependencies: [
+            "DossierCore", "DossierAnalyse", "CommonMark",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "DossierPublish", dependencies: ["DossierCore", "CSystem"]),
+        .target(name: "DossierBuild", dependencies: [
+            "DossierCore", "DossierLoad", "DossierIngest", "DossierAnalyse", "DossierRender", "DossierPublish", "DefaultTheme",
+        ]),
+        .executableTarget(name: "dossier", dependencies: [
+            "DossierBuild",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
+        .testTarget(name: "DossierLoadTests", dependencies: ["DossierLoad"]),
+        .testTarget(name: "DossierIngestTests", dependencies: ["DossierIngest"], resources: [.copy("Golden")]),
+        .testTarget(name: "DossierRenderTests", dependencies: ["DossierRender"]),
+        .testTarget(name: "DossierPublishTests", dependencies: ["DossierPublish"]),
+        .testTarget(name: "DossierBuildTests", dependencies: ["DossierBuild"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
