@@ -1,0 +1,96 @@
+import CCmark
+
+/// A parsed CommonMark document; owns the cmark tree and frees it on deinit.
+///
+/// A document is not thread-safe: use it (and its nodes) from one task at a time.
+/// Different documents share no state and may be used concurrently.
+public final class MarkdownDocument: @unchecked Sendable {
+    let rootPointer: OpaquePointer
+
+    /// Parses `markdown` as CommonMark.
+    ///
+    /// Invalid UTF-8 is replaced with U+FFFD and no smart punctuation is applied,
+    /// so text renders exactly as written. Source positions are always recorded.
+    public init(parsing markdown: String) {
+        guard let root = cmark_parse_document(markdown, markdown.utf8.count, CMARK_OPT_VALIDATE_UTF8) else {
+            fatalError("cmark_parse_document failed (out of memory)")
+        }
+        rootPointer = root
+    }
+
+    deinit {
+        cmark_node_free(rootPointer)
+    }
+
+    /// The document node at the root of the tree.
+    ///
+    /// Its descendants are reachable through `children`, `firstChild`, `next` and so on.
+    public var root: MarkdownNode {
+        MarkdownNode(document: self, pointer: rootPointer)
+    }
+
+    /// Renders the document as HTML in cmark's safe mode.
+    ///
+    /// Raw HTML becomes `<!-- raw HTML omitted -->` and `javascript:`, `vbscript:`,
+    /// `file:` and non-image `data:` URLs are blanked. Custom nodes are the exception:
+    /// their enter/exit markup is emitted verbatim (see ``MarkdownNode/wrap(from:through:enter:exit:)``).
+    public func html() -> String {
+        guard let buffer = cmark_render_html(rootPointer, CMARK_OPT_DEFAULT) else {
+            fatalError("cmark_render_html failed (out of memory)")
+        }
+        defer { cmark_get_default_mem_allocator().pointee.free(buffer) }
+        return String(cString: buffer)
+    }
+
+    /// The document's text without markup, e.g. for search indexes and excerpts.
+    ///
+    /// Text and code literals are kept (raw HTML is not), a soft break becomes a space,
+    /// a hard break a newline, and block-level nodes are separated by a blank line.
+    /// No block ends in whitespace and neither does the result.
+    public func plainText() -> String {
+        var blocks: [String] = []
+        var current = ""
+        func endBlock() {
+            while let last = current.last, last.isWhitespace { current.removeLast() }
+            if !current.isEmpty { blocks.append(current) }
+            current = ""
+        }
+        walk { node, _ in
+            switch node.kind {
+            case .text, .code: current += node.literal ?? ""
+            case .softBreak: current += " "
+            case .lineBreak: current += "\n"
+            case .codeBlock: endBlock(); current = node.literal ?? ""; endBlock()
+            default: if node.isBlock { endBlock() }
+            }
+        }
+        endBlock()
+        return blocks.joined(separator: "\n\n")
+    }
+
+    /// Visits every node in document order, calling `visit` with `.enter` before a
+    /// node's children and `.exit` after them; leaf nodes get only `.enter`.
+    ///
+    /// Do not restructure the tree from inside `visit` (cmark's iterator would lose its
+    /// place): collect the nodes to transform, then transform them after the walk.
+    public func walk(_ visit: (MarkdownNode, MarkdownWalkEvent) throws -> Void) rethrows {
+        let iterator = cmark_iter_new(rootPointer)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            guard event != CMARK_EVENT_DONE else { return }
+            let node = MarkdownNode(document: self, pointer: cmark_iter_get_node(iterator))
+            try visit(node, event == CMARK_EVENT_ENTER ? .enter : .exit)
+        }
+    }
+}
+
+/// Whether ``MarkdownDocument/walk(_:)`` is entering or leaving a node.
+///
+/// Leaf nodes (text, breaks, code, HTML, code blocks, thematic breaks) are only entered.
+public enum MarkdownWalkEvent: Sendable {
+    /// Before the node's children.
+    case enter
+    /// After the node's children.
+    case exit
+}

@@ -1,0 +1,202 @@
+import CommonMark
+import Testing
+
+/// The first node of `kind` in document order.
+private func first(_ kind: MarkdownNode.Kind, in document: MarkdownDocument) -> MarkdownNode? {
+    var found: MarkdownNode?
+    document.walk { node, event in
+        if found == nil, event == .enter, node.kind == kind { found = node }
+    }
+    return found
+}
+
+/// The UTF-8 byte range of the first occurrence of `word` in `text`.
+private func byteRange(of word: String, in text: String) -> Range<Int> {
+    let haystack = Array(text.utf8), needle = Array(word.utf8)
+    let start = (0...(haystack.count - needle.count)).first { haystack[$0..<($0 + needle.count)].elementsEqual(needle) }!
+    return start..<(start + needle.count)
+}
+
+@Test func rendersHeadingEmphasisLinkAndList() {
+    let document = MarkdownDocument(parsing: """
+        # Title
+
+        Some *emphasis* and a [link](https://example.org "Example").
+
+        - one
+        - two
+        """)
+    #expect(document.html() == """
+        <h1>Title</h1>
+        <p>Some <em>emphasis</em> and a <a href="https://example.org" title="Example">link</a>.</p>
+        <ul>
+        <li>one</li>
+        <li>two</li>
+        </ul>
+
+        """)
+}
+
+@Test func safeModeOmitsRawHTMLAndDangerousURLs() {
+    let document = MarkdownDocument(parsing: """
+        <script>alert(1)</script>
+
+        Some <b>x</b> text and [a](javascript:alert(1)).
+        """)
+    #expect(document.html() == """
+        <!-- raw HTML omitted -->
+        <p>Some <!-- raw HTML omitted -->x<!-- raw HTML omitted --> text and <a href="">a</a>.</p>
+
+        """)
+}
+
+@Test func customInlineMarkupIsEmittedVerbatimInSafeMode() throws {
+    let document = MarkdownDocument(parsing: "Hi <i>there</i>")
+    let text = try #require(document.root.firstChild?.firstChild)
+    _ = MarkdownNode.wrap(from: text, through: text, enter: #"<a href="/hi">"#, exit: "</a>")
+    #expect(document.html() == "<p><a href=\"/hi\">Hi </a><!-- raw HTML omitted -->there<!-- raw HTML omitted --></p>\n")
+}
+
+@Test func multibyteTextRoundTripsAndSplitsAtByteOffsets() throws {
+    let document = MarkdownDocument(parsing: "héllo — ✓ Deir ez-Zor")
+    #expect(document.html() == "<p>héllo — ✓ Deir ez-Zor</p>\n")
+    let text = try #require(document.root.firstChild?.firstChild)
+    #expect(text.kind == .text)
+    #expect(text.literal == "héllo — ✓ Deir ez-Zor")
+    #expect((text.startLine, text.startColumn) == (1, 1))
+
+    let offset = "héllo — ✓ ".utf8.count  // 16 bytes for 10 characters
+    let (head, tail) = text.splitText(atUTF8Offset: offset)
+    #expect(head == text)
+    #expect(head.literal == "héllo — ✓ ")
+    #expect(tail.literal == "Deir ez-Zor")
+    #expect(head.next == tail && tail.previous == head && tail.parent == head.parent)
+    #expect(document.html() == "<p>héllo — ✓ Deir ez-Zor</p>\n")
+}
+
+@Test func plainTextSeparatesBlocksAndFlattensInlines() {
+    let document = MarkdownDocument(parsing: """
+        # A *big* title
+
+        First line
+        second line with `code` and a\\
+        hard break.
+
+        <div>raw</div>
+
+        - item **one**
+        - item two
+
+        ```
+        let x = 1
+        ```
+        """)
+    #expect(document.plainText() == """
+        A big title
+
+        First line second line with code and a
+        hard break.
+
+        item one
+
+        item two
+
+        let x = 1
+        """)
+}
+
+@Test func walkVisitsNodesInDocumentOrder() {
+    let document = MarkdownDocument(parsing: "# Hi\n\nA *b* c")
+    var events: [String] = []
+    document.walk { node, event in
+        events.append("\(event == .enter ? "+" : "-")\(node.kind)")
+    }
+    #expect(events == [
+        "+document", "+heading(level: 1)", "+text", "-heading(level: 1)",
+        "+paragraph", "+text", "+emphasis", "+text", "-emphasis", "+text", "-paragraph", "-document",
+    ])
+}
+
+@Test func nodeNavigationAndKinds() throws {
+    let document = MarkdownDocument(parsing: "[a](/u \"t\") ![b](/i.png)\n\n---")
+    let paragraph = try #require(document.root.firstChild)
+    #expect(paragraph.isBlock && !paragraph.isInline)
+    #expect(paragraph.children.map(\.kind) == [.link(url: "/u", title: "t"), .text, .image(url: "/i.png", title: "")])
+    #expect(paragraph.lastChild?.firstChild?.literal == "b")
+    #expect(paragraph.firstChild?.isInline == true)
+    #expect(paragraph.next?.kind == .thematicBreak)
+    #expect(paragraph.next?.startLine == 3)
+    #expect(document.root.parent == nil && paragraph.parent == document.root)
+}
+
+@Test func wrapTextWrapsExactlyTheGivenRanges() throws {
+    let document = MarkdownDocument(parsing: "Tom & Jerry said \"1 < 2\" in Deir ez-Zor.")
+    let text = try #require(first(.text, in: document))
+    let literal = try #require(text.literal)
+    #expect(literal == "Tom & Jerry said \"1 < 2\" in Deir ez-Zor.")  // one text node, despite `&`, `"` and `<`
+    let wrappers = text.wrapText(ranges: [
+        (byteRange(of: "Jerry", in: literal), #"<a href="/jerry">"#, "</a>"),
+        (byteRange(of: "Deir ez-Zor", in: literal), #"<a href="/places/deir-ez-zor" class="place">"#, "</a>"),
+    ])
+    #expect(wrappers.count == 2)
+    #expect(wrappers.map(\.kind) == [.customInline, .customInline])
+    #expect(wrappers.map { $0.firstChild?.literal } == ["Jerry", "Deir ez-Zor"])
+    #expect(document.html() == """
+        <p>Tom &amp; <a href="/jerry">Jerry</a> said &quot;1 &lt; 2&quot; in \
+        <a href="/places/deir-ez-zor" class="place">Deir ez-Zor</a>.</p>
+
+        """)
+    #expect(document.plainText() == literal)
+}
+
+@Test func wrapTextAtTheEdgesOfTheLiteral() throws {
+    let document = MarkdownDocument(parsing: "ab cd")
+    let text = try #require(first(.text, in: document))
+    let wrappers = text.wrapText(ranges: [(0..<2, "[", "]"), (3..<5, "{", "}")])
+    #expect(wrappers.count == 2)
+    #expect(document.root.firstChild?.children.map(\.kind) == [.customInline, .text, .customInline])
+    #expect(document.html() == "<p>[ab] {cd}</p>\n")
+}
+
+@Test func wrapSpansTextAndEmphasisSiblings() throws {
+    let document = MarkdownDocument(parsing: "Before. Read *this* now. After.")
+    let paragraph = try #require(document.root.firstChild)
+    let (_, start) = try #require(paragraph.firstChild).splitText(atUTF8Offset: "Before. ".utf8.count)
+    let (end, _) = try #require(paragraph.lastChild).splitText(atUTF8Offset: " now.".utf8.count)
+    let wrapper = MarkdownNode.wrap(from: start, through: end, enter: #"<span class="s">"#, exit: "</span>")
+    #expect(wrapper.parent == paragraph)
+    #expect(wrapper.children.map(\.kind) == [.text, .emphasis, .text])
+    #expect(document.html() == #"<p>Before. <span class="s">Read <em>this</em> now.</span> After.</p>"# + "\n")
+}
+
+@Test func transformationsInsideHeadingAndLinkText() throws {
+    let document = MarkdownDocument(parsing: "## Visit Aleppo\n\nSee [the old city of Aleppo](/aleppo).")
+    let headingText = try #require(first(.text, in: document))
+    _ = headingText.wrapText(ranges: [(byteRange(of: "Aleppo", in: "Visit Aleppo"), "<mark>", "</mark>")])
+    let link = try #require(first(.link(url: "/aleppo", title: ""), in: document))
+    let linkText = try #require(link.firstChild)
+    _ = linkText.wrapText(ranges: [(byteRange(of: "old", in: "the old city of Aleppo"), "<strong>", "</strong>")])
+    #expect(document.html() == """
+        <h2>Visit <mark>Aleppo</mark></h2>
+        <p>See <a href="/aleppo">the <strong>old</strong> city of Aleppo</a>.</p>
+
+        """)
+}
+
+@Test func concurrentRenderingMatchesSerialRendering() async {
+    @Sendable func render(_ index: Int) -> String {
+        let document = MarkdownDocument(parsing: "# Doc \(index)\n\nText \(index) with *emphasis* & [a link](/\(index)).")
+        let text = document.root.firstChild!.firstChild!
+        _ = text.wrapText(ranges: [(0..<3, "<i>", "</i>")])
+        return document.html() + document.plainText()
+    }
+    let serial = (0..<200).map(render)
+    let concurrent = await withTaskGroup(of: (Int, String).self) { group in
+        for index in 0..<200 { group.addTask { (index, render(index)) } }
+        var results = Array(repeating: "", count: 200)
+        for await (index, output) in group { results[index] = output }
+        return results
+    }
+    #expect(concurrent == serial)
+    #expect(serial[7].hasPrefix("<h1><i>Doc</i> 7</h1>\n<p>Text 7 with <em>emphasis</em> &amp; <a href=\"/7\">a link</a>.</p>\n"))
+}
