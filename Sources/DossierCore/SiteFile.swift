@@ -1,0 +1,15 @@
+/// One file of the generated site: a `/`-separated path relative to the
+/// site's root, and its bytes.
+public struct SiteFile: Hashable, Sendable {
+    public var path: String
+    public var contents: [UInt8]
+
+    public init(path: String, contents: [UInt8]) {
+        self.path = path
+        self.contents = contents
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, contents: Array(text.utf8))
+    }
+}

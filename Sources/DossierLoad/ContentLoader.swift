@@ -1,0 +1,130 @@
+import DossierCore
+import Foundation
+
+/// A raw article as received: its bytes, untouched.
+public struct RawFile: Hashable, Sendable {
+    /// The file name inside `content/raw/`.
+    public var name: String
+    /// The path relative to the dossier's root, for messages.
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(name: String, path: String, bytes: [UInt8]) {
+        self.name = name
+        self.path = path
+        self.bytes = bytes
+    }
+
+    /// How curated articles refer to this file in `source:`.
+    public var reference: String { "raw/\(name)" }
+}
+
+/// Everything read from a dossier's `content/` folder, before ingest.
+public struct LoadedContent: Sendable {
+    public var config: DossierConfig
+    /// Raw articles, sorted by file name.
+    public var rawFiles: [RawFile]
+    /// Curated articles, sorted by slug.
+    public var curatedArticles: [CuratedArticle]
+    public var diagnostics: [Diagnostic]
+
+    public init(config: DossierConfig, rawFiles: [RawFile] = [], curatedArticles: [CuratedArticle] = [],
+                diagnostics: [Diagnostic] = []) {
+        self.config = config
+        self.rawFiles = rawFiles
+        self.curatedArticles = curatedArticles
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Reads a dossier's `content/` folder. Files are listed in sorted order, so
+/// nothing downstream depends on the order the file system lists them in.
+/// Symbolic links are not followed: content must live inside the dossier.
+public struct ContentLoader {
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    public func load() -> LoadedContent {
+        var problems: [Diagnostic] = []
+        let configPath = "content/dossier.yml"
+        var config = DossierConfig(title: "Untitled dossier")
+        if let text = readText(configPath, problems: &problems) {
+            let (parsed, configProblems) = ContentFile.config(text, path: configPath)
+            problems += configProblems
+            if let parsed { config = parsed }
+        } else if !problems.contains(where: { $0.location.path == configPath }) {
+            problems.append(.error(SourceLocation(path: configPath), "missing: a dossier needs content/dossier.yml with at least a 'title'"))
+        }
+
+        var rawFiles: [RawFile] = []
+        for name in listFiles("content/raw", extension: "txt", problems: &problems) {
+            let path = "content/raw/\(name)"
+            if let bytes = readBytes(path, problems: &problems) {
+                rawFiles.append(RawFile(name: name, path: path, bytes: bytes))
+            }
+        }
+
+        var curated: [CuratedArticle] = []
+        for name in listFiles("content/articles", extension: "md", problems: &problems) {
+            let path = "content/articles/\(name)"
+            let slug = String(name.dropLast(3))
+            guard Slug.isValid(slug) else {
+                problems.append(.error(SourceLocation(path: path), "file name must be a slug (lower-case a-z, 0-9 and single hyphens) followed by .md"))
+                continue
+            }
+            guard let text = readText(path, problems: &problems) else { continue }
+            let (article, articleProblems) = ContentFile.article(text, path: path, slug: slug)
+            problems += articleProblems
+            if let article { curated.append(article) }
+        }
+
+        return LoadedContent(config: config, rawFiles: rawFiles, curatedArticles: curated, diagnostics: problems)
+    }
+
+    /// Names of the regular files with `extension` in `folder`, sorted. Other
+    /// entries are reported once, as warnings; hidden files are ignored.
+    private func listFiles(_ folder: String, extension wanted: String, problems: inout [Diagnostic]) -> [String] {
+        let url = root.appendingPathComponent(folder)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return [] }
+        var files: [String] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = "\(folder)/\(name)"
+            let attributes = try? FileManager.default.attributesOfItem(atPath: url.appendingPathComponent(name).path)
+            let type = attributes?[.type] as? FileAttributeType
+            if type == .typeSymbolicLink {
+                problems.append(.warning(SourceLocation(path: path), "symbolic link not followed: content must be inside the dossier"))
+            } else if type != .typeRegular {
+                problems.append(.warning(SourceLocation(path: path), "ignored: only *.\(wanted) files are read here"))
+            } else if !name.hasSuffix(".\(wanted)") {
+                problems.append(.warning(SourceLocation(path: path), "ignored: only *.\(wanted) files are read here"))
+            } else {
+                files.append(name)
+            }
+        }
+        return files
+    }
+
+    private func readBytes(_ path: String, problems: inout [Diagnostic]) -> [UInt8]? {
+        let url = root.appendingPathComponent(path)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        do {
+            return [UInt8](try Data(contentsOf: url))
+        } catch {
+            problems.append(.error(SourceLocation(path: path), "cannot read: \(error.localizedDescription)"))
+            return nil
+        }
+    }
+
+    private func readText(_ path: String, problems: inout [Diagnostic]) -> String? {
+        guard var bytes = readBytes(path, problems: &problems) else { return nil }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            problems.append(.error(SourceLocation(path: path), "not valid UTF-8: save the file as UTF-8"))
+            return nil
+        }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+}
