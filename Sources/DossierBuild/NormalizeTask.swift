@@ -1,0 +1,89 @@
+import DossierCore
+import DossierIngest
+import DossierLoad
+import Foundation
+
+/// `dossier normalize`: what ingest makes of raw files, shown or written as
+/// curated articles.
+public struct NormalizeTask {
+    /// One raw file's normalisation and the article file it would become.
+    public struct Result: Sendable {
+        public var file: RawFile
+        public var normalization: Normalization?
+        /// The file's path relative to the root, e.g. `content/articles/<slug>.md`.
+        public var articlePath: String?
+        /// The Markdown with front matter.
+        public var articleText: String?
+    }
+
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    /// Normalises the given raw files (paths relative to the current
+    /// directory or absolute), or all of content/raw/ when none is given.
+    public func run(files: [String]) async -> ([Result], [Diagnostic]) {
+        let content = ContentLoader(root: root).load()
+        var diagnostics = content.diagnostics.filter { $0.location.path.hasPrefix("content/raw/") }
+        var selected: [RawFile] = []
+        if files.isEmpty {
+            selected = content.rawFiles
+        } else {
+            for file in files {
+                let url = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+                let name = url.lastPathComponent
+                if let raw = content.rawFiles.first(where: { root.appendingPathComponent($0.path).standardizedFileURL == url.standardizedFileURL }) {
+                    selected.append(raw)
+                } else if let data = FileManager.default.contents(atPath: url.path) {
+                    selected.append(RawFile(name: name, path: file, bytes: [UInt8](data)))
+                } else {
+                    diagnostics.append(.error(SourceLocation(path: file), "no such file"))
+                }
+            }
+        }
+        // Slugs as the build assigns them, with every raw file normalised as if none were curated.
+        let uncurated = LoadedContent(config: content.config, rawFiles: content.rawFiles,
+                                      curatedArticles: content.curatedArticles.filter { $0.article.metadata.source == nil })
+        let slugs = Dictionary(await Ingest.run(uncurated).articles.map { ($0.path, $0.slug) }, uniquingKeysWith: { a, _ in a })
+
+        var results: [Result] = []
+        for file in selected {
+            let (normalization, problems) = Normalizer.normalize(file)
+            diagnostics += problems
+            var result = Result(file: file, normalization: normalization)
+            if let normalization {
+                let slug = slugs[file.path] ?? Slug.make(from: normalization.metadata.title)
+                result.articlePath = "content/articles/\(slug).md"
+                result.articleText = ArticleFileWriter.text(metadata: normalization.metadata, body: normalization.body)
+            }
+            results.append(result)
+        }
+        return (results, diagnostics)
+    }
+
+    /// Writes each result's article file; an existing file is kept unless
+    /// `force` is set. Returns the paths written and the refusals.
+    public func write(_ results: [Result], force: Bool) -> (written: [String], problems: [Diagnostic]) {
+        var written: [String] = []
+        var problems: [Diagnostic] = []
+        try? FileManager.default.createDirectory(at: root.appendingPathComponent("content/articles"),
+                                                 withIntermediateDirectories: true)
+        for result in results {
+            guard let path = result.articlePath, let text = result.articleText else { continue }
+            let url = root.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path) && !force {
+                problems.append(.error(SourceLocation(path: path), "exists; not overwritten (use --force to replace it)"))
+                continue
+            }
+            do {
+                try Data(text.utf8).write(to: url, options: .atomic)
+                written.append(path)
+            } catch {
+                problems.append(.error(SourceLocation(path: path), "cannot write: \(error.localizedDescription)"))
+            }
+        }
+        return (written, problems)
+    }
+}
