@@ -33,7 +33,8 @@ let package = Package(
         ]),
         .target(name: "DossierPublish", dependencies: ["DossierCore", "CSystem"]),
         .target(name: "DossierBuild", dependencies: [
-            "DossierCore", "DossierLoad", "DossierIngest", "DossierAnalyse", "DossierRender", "DossierPublish", "DefaultTheme",
+            "DossierCore", "DossierLoad", "DossierIngest", "DossierAnalyse", "DossierRender", "DossierPublish",
+            "DefaultTheme",
         ]),
         .executableTarget(name: "dossier", dependencies: [
             "DossierBuild",

@@ -8,6 +8,9 @@ public struct IngestedContent: Sendable {
     public var config: DossierConfig
     /// Every article, sorted by slug.
     public var articles: [Article]
+    /// The decoded text of each raw file an article comes from, by the
+    /// article's slug, so the site can show the source as received.
+    public var rawTexts: [String: String]
     /// Load's diagnostics and ingest's own.
     public var diagnostics: [Diagnostic]
 }
@@ -36,6 +39,12 @@ public enum Ingest {
                                         "source '\(source)' names no file in content/raw/"))
         }
 
+        var rawTexts: [String: String] = [:]
+        for file in content.rawFiles {
+            if let slug = replaced[file.reference], case .text(let text, _) = TextDecoding.decode(file.bytes) {
+                rawTexts[slug] = text
+            }
+        }
         let toNormalize = content.rawFiles.filter { replaced[$0.reference] == nil }
         let normalized = await normalizeAll(toNormalize)
         for (file, (normalization, problems)) in zip(toNormalize, normalized) {
@@ -43,11 +52,12 @@ public enum Ingest {
             guard let normalization else { continue }
             let slug = Slug.unique(Slug.make(from: normalization.metadata.title), avoiding: taken)
             taken.insert(slug)
+            rawTexts[slug] = normalization.sourceText
             articles.append(Article(slug: slug, metadata: normalization.metadata, body: normalization.body,
                                     path: file.path, bodyLine: normalization.bodyLine))
         }
         articles.sort { $0.slug < $1.slug }
-        return IngestedContent(config: content.config, articles: articles, diagnostics: diagnostics)
+        return IngestedContent(config: content.config, articles: articles, rawTexts: rawTexts, diagnostics: diagnostics)
     }
 
     /// Normalises files concurrently; results come back in the files' order.

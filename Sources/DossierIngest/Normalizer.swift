@@ -29,6 +29,8 @@ public struct Normalization: Hashable, Sendable {
     public var decisions: [IngestDecision]
     /// Warnings about the file (encoding, missing title).
     public var diagnostics: [Diagnostic]
+    /// The raw file's text as decoded, before any rule ran.
+    public var sourceText: String
 }
 
 /// Turns a raw article, as scraped from the web, into clean metadata and
@@ -52,7 +54,7 @@ public enum Normalizer {
     static func normalize(text: String, path: String, source: String) -> Normalization {
         var pass = NormalizationPass(path: path)
         pass.run(lines: HTMLRemnants.strip(text).split(separator: "\n", omittingEmptySubsequences: false))
-        return pass.result(source: source)
+        return pass.result(source: source, sourceText: text)
     }
 }
 
@@ -291,7 +293,7 @@ private struct NormalizationPass {
                                         text: line.text))
     }
 
-    func result(source: String) -> Normalization {
+    func result(source: String, sourceText: String) -> Normalization {
         var metadata = metadata
         metadata.source = source
         var paragraphs: [String] = []
@@ -305,7 +307,8 @@ private struct NormalizationPass {
             }
         }
         return Normalization(metadata: metadata, body: paragraphs.joined(separator: "\n\n") + (paragraphs.isEmpty ? "" : "\n"),
-                             bodyLine: firstBodyLine ?? 1, decisions: decisions, diagnostics: diagnostics)
+                             bodyLine: firstBodyLine ?? 1, decisions: decisions, diagnostics: diagnostics,
+                             sourceText: sourceText)
     }
 }
 

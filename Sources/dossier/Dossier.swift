@@ -22,7 +22,7 @@ struct RootOption: ParsableArguments {
 }
 
 /// Prints diagnostics to standard error, one per line, sorted.
-func report(_ diagnostics: [Diagnostic]) {
+func printDiagnostics(_ diagnostics: [Diagnostic]) {
     for diagnostic in Set(diagnostics).sorted() {
         FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
     }

@@ -36,11 +36,11 @@ struct Normalize: AsyncParsableCommand {
     func run() async throws {
         let task = NormalizeTask(root: root.url)
         let (results, diagnostics) = await task.run(files: files)
-        report(diagnostics)
+        printDiagnostics(diagnostics)
         var failed = diagnostics.containsErrors
         if write {
             let (written, problems) = task.write(results, force: force)
-            report(problems)
+            printDiagnostics(problems)
             failed = failed || problems.containsErrors
             for path in written { print("wrote \(path)") }
         } else {

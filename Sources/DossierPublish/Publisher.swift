@@ -1,0 +1,121 @@
+import CSystem
+import DossierCore
+import Foundation
+
+/// Writes a site into its output folder so that readers never see half a
+/// build: every file goes into a staging folder beside the output, which
+/// then replaces the output in one atomic exchange. A file whose bytes did
+/// not change is hard-linked from the previous site instead of rewritten,
+/// so it keeps its inode and modification time.
+public struct Publisher {
+    /// What a publish did.
+    public struct Report: Equatable, Sendable {
+        /// Paths whose content is new or changed.
+        public var written: [String] = []
+        /// Paths carried over unchanged from the previous site.
+        public var unchanged: [String] = []
+        /// Paths of the previous site that the new one no longer has.
+        public var removed: [String] = []
+    }
+
+    /// A problem that stopped the publish; the previous site is untouched.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public let output: URL
+    private let fileManager = FileManager.default
+
+    public init(output: URL) {
+        self.output = output.standardizedFileURL
+    }
+
+    /// The staging folder: hidden, beside the output, so the final rename
+    /// stays within one file system.
+    var staging: URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).staging")
+    }
+
+    /// Replaces the output folder's content with `files`.
+    public func publish(_ files: [SiteFile]) throws -> Report {
+        try checkOutputIsASite()
+        try? fileManager.removeItem(at: staging)  // left by a build that was killed
+        var report = Report()
+        do {
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            for file in files {
+                guard isSafe(file.path) else { throw Failure(description: "unsafe output path '\(file.path)'") }
+                let target = staging.appendingPathComponent(file.path)
+                try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if carryOver(file, to: target) {
+                    report.unchanged.append(file.path)
+                } else {
+                    try Data(file.contents).write(to: target)
+                    report.written.append(file.path)
+                }
+            }
+            let produced = Set(files.map(\.path))
+            report.removed = existingFiles().filter { !produced.contains($0) }
+            try swapIn()
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw error is Failure ? error : Failure(description: "cannot write \(output.path): \(error.localizedDescription)")
+        }
+        return report
+    }
+
+    /// Links the previous site's copy of `file` into staging if its bytes
+    /// are the same.
+    private func carryOver(_ file: SiteFile, to target: URL) -> Bool {
+        let previous = output.appendingPathComponent(file.path)
+        guard let attributes = try? fileManager.attributesOfItem(atPath: previous.path),
+              attributes[.type] as? FileAttributeType == .typeRegular,
+              (attributes[.size] as? NSNumber)?.intValue == file.contents.count,
+              let old = fileManager.contents(atPath: previous.path), old.elementsEqual(file.contents) else { return false }
+        return link(previous.path, target.path) == 0
+    }
+
+    private func swapIn() throws {
+        guard fileManager.fileExists(atPath: output.path) else {
+            try fileManager.moveItem(at: staging, to: output)
+            return
+        }
+        if dossier_exchange_paths(staging.path, output.path) != 0 {
+            // No atomic exchange on this file system: two renames instead.
+            let previous = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous")
+            try? fileManager.removeItem(at: previous)
+            try fileManager.moveItem(at: output, to: previous)
+            try fileManager.moveItem(at: staging, to: output)
+            try? fileManager.removeItem(at: previous)
+            return
+        }
+        try? fileManager.removeItem(at: staging)  // now holds the previous site
+    }
+
+    /// Refuses to replace a folder that is not a site this tool built, so a
+    /// mistaken `--out` cannot wipe a curator's files.
+    private func checkOutputIsASite() throws {
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else { throw Failure(description: "\(output.path) is a file, not a folder") }
+        let contents = (try? fileManager.contentsOfDirectory(atPath: output.path)) ?? []
+        if !contents.isEmpty && !contents.contains("dossier.json") {
+            throw Failure(description: "refusing to replace \(output.path): it is not empty and holds no dossier.json, so Dossier did not build it")
+        }
+    }
+
+    private func existingFiles() -> [String] {
+        guard let enumerator = fileManager.enumerator(atPath: output.path) else { return [] }
+        var paths: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeRegular { paths.append(path) }
+        }
+        return paths.sorted()
+    }
+
+    /// A relative path with no empty, `.` or `..` component.
+    func isSafe(_ path: String) -> Bool {
+        !path.hasPrefix("/") && path.split(separator: "/", omittingEmptySubsequences: false)
+            .allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+    }
+}

@@ -1,0 +1,82 @@
+import DossierAnalyse
+
+/// A JSON value whose objects keep their keys in the order given, so
+/// `dossier.json` reads in the order of its documented schema.
+indirect enum JSONValue {
+    case string(String)
+    case number(Int)
+    case null
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+
+    /// Pretty-printed with two-space indentation; empty arrays stay `[]`.
+    func text(indent: String = "") -> String {
+        let inner = indent + "  "
+        switch self {
+        case .string(let value): return JSONValue.quoted(value)
+        case .number(let value): return String(value)
+        case .null: return "null"
+        case .array(let items):
+            guard !items.isEmpty else { return "[]" }
+            return "[\n" + items.map { inner + $0.text(indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
+        case .object(let members):
+            guard !members.isEmpty else { return "{}" }
+            return "{\n" + members.map { "\(inner)\(JSONValue.quoted($0.0)): \($0.1.text(indent: inner))" }
+                .joined(separator: ",\n") + "\n\(indent)}"
+        }
+    }
+
+    static func quoted(_ string: String) -> String {
+        var output = "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "<": output += "\\u003c"  // keeps the file safe to inline in HTML
+            case _ where scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}":
+                output += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    + String(scalar.value, radix: 16)
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output + "\""
+    }
+}
+
+/// `dossier.json`: the whole dossier as data, in the schema documented in
+/// docs/dossier-json.md, arrays in the model's order (articles by date then
+/// slug), so the same content always gives the same bytes.
+enum DossierJSON {
+    static func data(_ dossier: AnalysedDossier) -> [UInt8] {
+        Array((document(dossier).text() + "\n").utf8)
+    }
+
+    static func document(_ dossier: AnalysedDossier) -> JSONValue {
+        .object([
+            ("title", .string(dossier.config.title)),
+            ("description", .optional(dossier.config.description)),
+            ("articles", .array(dossier.articles.map(article))),
+        ])
+    }
+
+    static func article(_ analysed: AnalysedArticle) -> JSONValue {
+        let metadata = analysed.article.metadata
+        return .object([
+            ("slug", .string(analysed.article.slug)),
+            ("title", .string(metadata.title)),
+            ("date", .optional(metadata.date?.description)),
+            ("outlet", .optional(metadata.outlet)),
+            ("author", .optional(metadata.author)),
+            ("source", .optional(metadata.source)),
+            ("url", .string("articles/\(analysed.article.slug).html")),
+            ("words", .number(analysed.words)),
+            ("entities", .array([])),
+            ("claims", .array([])),
+        ])
+    }
+}
