@@ -13,6 +13,14 @@ public struct IngestedContent: Sendable {
     public var rawTexts: [String: String]
     /// Load's diagnostics and ingest's own.
     public var diagnostics: [Diagnostic]
+
+    public init(config: DossierConfig, articles: [Article], rawTexts: [String: String] = [:],
+                diagnostics: [Diagnostic] = []) {
+        self.config = config
+        self.articles = articles
+        self.rawTexts = rawTexts
+        self.diagnostics = diagnostics
+    }
 }
 
 public enum Ingest {
@@ -45,7 +53,7 @@ public enum Ingest {
                 rawTexts[slug] = text
             }
         }
-        let toNormalize = content.rawFiles.filter { replaced[$0.reference] == nil }
+        let toNormalize = content.rawFiles.filter { replaced[$0.reference] == nil }.sorted { $0.name < $1.name }
         let normalized = await normalizeAll(toNormalize)
         for (file, (normalization, problems)) in zip(toNormalize, normalized) {
             diagnostics += problems

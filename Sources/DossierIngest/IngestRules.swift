@@ -131,8 +131,8 @@ public enum IngestRules {
         },
         LineRule("copyright", "copyright and credit lines: Copyright 2017 The Associated Press. All rights reserved.",
                  maximumWords: 60) { line in
-            line.text.contains("©") || line.key.hasPrefix("copyright") || line.key.hasPrefix("(c)")
-                || line.key.contains("all rights reserved")
+            line.text.contains("©") || line.key.contains("all rights reserved")
+                || line.key.prefixMatch(of: copyrightNotice) != nil
         },
         LineRule("photo-caption", "photo captions and credits: ... (Reuters photo), Photo: ..., Image copyright ...",
                  maximumWords: 50) { line in
@@ -187,6 +187,8 @@ public enum IngestRules {
 
     nonisolated(unsafe) static let photoCredit =
         #/(?i)\((?:[\w .&-]+ )?(?:photo|photograph|picture|image|file photo)(?:\s*:[^)]*)?\)\s*$/#
+
+    nonisolated(unsafe) static let copyrightNotice = #/(?:copyright|\(c\))\s*(?:©\s*)?\d{4}/#
 
     nonisolated(unsafe) static let slideCounter = #/\d+ of \d+/#
 }

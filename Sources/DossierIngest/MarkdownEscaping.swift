@@ -3,7 +3,8 @@ import DossierCore
 /// Makes a line of plain text safe to use as CommonMark, so that it renders
 /// exactly as written: characters that Markdown would read as syntax are
 /// backslash-escaped, except emphasis the text already carries (`*word*`,
-/// `**word**`, `_word_`), which is kept.
+/// `**word**`), which is kept. Underscores are always escaped: in scraped
+/// text they are far more often part of names (`snake_case`, handles).
 enum MarkdownEscaping {
     static func escape(_ line: String) -> String {
         let characters = Array(line)
@@ -32,20 +33,19 @@ enum MarkdownEscaping {
         return output
     }
 
-    /// Indices of `*`, `**`, `_` and `__` runs that open and close emphasis:
-    /// an opener is followed by a non-space, its closer (same run) preceded
-    /// by one; underscores must also stand at word boundaries.
+    /// Indices of `*` and `**` runs that open and close emphasis: an opener
+    /// is followed by a non-space, its closer (a run of the same length)
+    /// preceded by one.
     static func pairedEmphasis(in characters: [Character]) -> Set<Int> {
         var kept: Set<Int> = []
         var index = 0
         while index < characters.count {
-            let delimiter = characters[index]
-            guard delimiter == "*" || delimiter == "_" else { index += 1; continue }
+            guard characters[index] == "*" else { index += 1; continue }
             var runEnd = index
-            while runEnd < characters.count, characters[runEnd] == delimiter { runEnd += 1 }
+            while runEnd < characters.count, characters[runEnd] == "*" { runEnd += 1 }
             let length = runEnd - index
-            if length <= 2, let closer = findCloser(delimiter, length: length, in: characters, openerEnd: runEnd),
-               opens(characters, start: index, end: runEnd) {
+            if length <= 2, runEnd < characters.count, !characters[runEnd].isWhitespace,
+               let closer = findCloser(length: length, in: characters, openerEnd: runEnd) {
                 kept.formUnion(index..<runEnd)
                 kept.formUnion(closer..<closer + length)
                 index = closer + length
@@ -56,21 +56,13 @@ enum MarkdownEscaping {
         return kept
     }
 
-    private static func opens(_ characters: [Character], start: Int, end: Int) -> Bool {
-        guard end < characters.count, !characters[end].isWhitespace else { return false }
-        return characters[start] == "*" || start == 0 || !characters[start - 1].isLetterOrNumber
-    }
-
-    private static func findCloser(_ delimiter: Character, length: Int, in characters: [Character],
-                                   openerEnd: Int) -> Int? {
+    private static func findCloser(length: Int, in characters: [Character], openerEnd: Int) -> Int? {
         var index = openerEnd + 1
         while index < characters.count {
-            guard characters[index] == delimiter else { index += 1; continue }
+            guard characters[index] == "*" else { index += 1; continue }
             var runEnd = index
-            while runEnd < characters.count, characters[runEnd] == delimiter { runEnd += 1 }
-            let closesHere = runEnd - index == length && !characters[index - 1].isWhitespace
-                && (delimiter == "*" || runEnd == characters.count || !characters[runEnd].isLetterOrNumber)
-            if closesHere { return index }
+            while runEnd < characters.count, characters[runEnd] == "*" { runEnd += 1 }
+            if runEnd - index == length && !characters[index - 1].isWhitespace { return index }
             index = runEnd
         }
         return nil

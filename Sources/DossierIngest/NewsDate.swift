@@ -44,6 +44,7 @@ public enum NewsDate {
         }
         var found: CalendarDate?
         for part in splitParts(String(text)) {
+            if part.wholeMatch(of: timeOfDay) != nil { continue }
             guard let date = parse(removingPrefix(part)) else { return nil }
             found = found ?? date
         }
@@ -75,6 +76,8 @@ public enum NewsDate {
     private nonisolated(unsafe) static let datePrefix =
         #/(?i)(?:(?:published|posted|updated|last\s+updated|modified|date|dated)\s*(?:on|at)?\s*:?\s*|on\s+)/#
 
+
+    private nonisolated(unsafe) static let timeOfDay = #/(?i)\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,5})?/#
 
     private nonisolated(unsafe) static let iso =
         #/(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/#
