@@ -27,6 +27,6 @@ struct Build: AsyncParsableCommand {
             FileHandle.standardError.write(Data("build failed with \(errors) error\(errors == 1 ? "" : "s"); the site was not changed\n".utf8))
             throw ExitCode(1)
         }
-        print("built \(report.articleCount) articles, \(report.pageCount) pages: \(publish.written.count) files written, \(publish.unchanged.count) unchanged, \(publish.removed.count) removed")
+        print("built \(report.articleCount) articles, \(report.pageCount) pages: \(publish.written.count) written, \(publish.unchanged.count) unchanged, \(publish.removed.count) removed")
     }
 }

@@ -23,6 +23,9 @@ struct Normalize: AsyncParsableCommand {
     @Flag(help: "List every line dropped or turned into metadata, with the rule that did it.")
     var explain = false
 
+    @Flag(help: "List the rules ingest applies, with what each removes or reads, and exit.")
+    var rules = false
+
     @Flag(help: "Write content/articles/<slug>.md for each file.")
     var write = false
 
@@ -34,6 +37,10 @@ struct Normalize: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if rules {
+            for rule in IngestRules.all { print("\(rule.name): \(rule.summary)") }
+            return
+        }
         let task = NormalizeTask(root: root.url)
         let (results, diagnostics) = await task.run(files: files)
         printDiagnostics(diagnostics)

@@ -1,0 +1,187 @@
+import DossierBuild
+import DossierCore
+import Foundation
+import Testing
+
+/// A throw-away copy of the seed dossier (content/ only: the theme is the
+/// one built into the tool), removed when the test ends.
+final class ScratchDossier {
+    let root: URL
+    var site: URL { root.appendingPathComponent("site") }
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-test-\(UUID().uuidString)")
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("content"), to: root.appendingPathComponent("content"))
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    func write(_ path: String, _ text: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func build() async -> SiteBuilder.Report {
+        await SiteBuilder(root: root).build()
+    }
+
+    /// Every file of the site with its bytes.
+    func snapshot() -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: site.path)
+        while let path = enumerator?.nextObject() as? String {
+            if let data = FileManager.default.contents(atPath: site.appendingPathComponent(path).path),
+               enumerator?.fileAttributes?[.type] as? FileAttributeType == .typeRegular {
+                files[path] = data
+            }
+        }
+        return files
+    }
+}
+
+@Suite struct SiteBuilderTests {
+    @Test func theSeedDossierBuildsItsPages() async throws {
+        let dossier = try ScratchDossier()
+        let report = await dossier.build()
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        #expect(report.succeeded)
+        let files = dossier.snapshot()
+        for path in ["index.html", "articles/index.html", "dossier.json", "assets/style.css",
+                     "articles/russia-says-goal-of-defeating-daesh-in-syria-accomplished.html",
+                     "raw/russia-says-goal-of-defeating-daesh-in-syria-accomplished.html"] {
+            #expect(files[path] != nil, "missing \(path)")
+        }
+        #expect(files.keys.count { $0.hasPrefix("articles/") } == 6)
+        let index = String(decoding: try #require(files["articles/index.html"]), as: UTF8.self)
+        // By date, then slug; the two undated articles last.
+        let order = ["russia-says-goal", "syria-100-free", "syria-fully-liberated", "putin-says-that", "russian-armed-forces"]
+        let positions = order.map { index.range(of: "articles/\($0)")?.lowerBound ?? index.endIndex }
+        #expect(positions == positions.sorted() && !positions.contains(index.endIndex))
+    }
+
+    @Test func buildingTwiceGivesTheSameBytesAndRewritesNothing() async throws {
+        let dossier = try ScratchDossier()
+        let first = await dossier.build()
+        let before = dossier.snapshot()
+        let second = await dossier.build()
+        #expect(dossier.snapshot() == before)
+        #expect(second.publish?.written == [])
+        #expect(second.publish?.unchanged.count == first.publish?.written.count)
+    }
+
+    @Test func theSameContentGivesTheSameSiteWhereverItLives() async throws {
+        let one = try ScratchDossier(), two = try ScratchDossier()
+        // File-system order must not matter: create the raw files in the other order.
+        let raw = two.root.appendingPathComponent("content/raw")
+        for name in try FileManager.default.contentsOfDirectory(atPath: raw.path).sorted().reversed() {
+            let data = try #require(FileManager.default.contents(atPath: raw.appendingPathComponent(name).path))
+            try FileManager.default.removeItem(at: raw.appendingPathComponent(name))
+            try data.write(to: raw.appendingPathComponent(name))
+        }
+        _ = await one.build()
+        _ = await two.build()
+        #expect(one.snapshot() == two.snapshot())
+    }
+
+    @Test func aContentErrorFailsTheBuildAndLeavesTheSiteUntouched() async throws {
+        let dossier = try ScratchDossier()
+        _ = await dossier.build()
+        let before = dossier.snapshot()
+        try dossier.write("content/articles/broken.md", "---\ntitle: Fine\ndate: 8 December\ncolour: red\n---\nBody\n")
+        let report = await dossier.build()
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.map(\.description) == [
+            "content/articles/broken.md:4:1: error: unknown key 'colour' (expected one of: title, date, outlet, author, dateline, url, source)",
+        ])
+        #expect(dossier.snapshot() == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dossier.root.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func aBadDateIsLocatedOnItsLine() async throws {
+        let dossier = try ScratchDossier()
+        try dossier.write("content/articles/dated.md", "---\ntitle: Fine\ndate: 8 December\n---\nBody\n")
+        let report = await dossier.build()
+        #expect(report.diagnostics.map(\.description) == [
+            "content/articles/dated.md:3:7: error: 'date' must be a day written YYYY-MM-DD, found '8 December'",
+        ])
+    }
+
+    @Test func emptyAndBinaryRawFilesAreSkippedAndTheRestBuilds() async throws {
+        let dossier = try ScratchDossier()
+        try dossier.write("content/raw/empty.txt", "")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D, 0, 0, 1, 0]).write(to: dossier.root.appendingPathComponent("content/raw/image.txt"))
+        let report = await dossier.build()
+        #expect(report.succeeded)
+        #expect(report.diagnostics.map(\.description) == [
+            "content/raw/empty.txt:1:1: warning: skipped: empty file",
+            "content/raw/image.txt:1:1: warning: skipped: binary file, not text",
+        ])
+        #expect(report.articleCount == 5)
+    }
+
+    @Test func aCuratedArticleReplacesItsRawFile() async throws {
+        let dossier = try ScratchDossier()
+        try dossier.write("content/articles/ap-on-putin.md", """
+            ---
+            title: "Putin says IS suffered 'complete defeat' in eastern Syria"
+            date: 2017-12-06
+            outlet: AP
+            source: raw/003_f1754c3b8ef0a2c1.txt
+            ---
+
+            Curated *text*.
+            """)
+        let report = await dossier.build()
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        let files = dossier.snapshot()
+        #expect(files["articles/ap-on-putin.html"] != nil)
+        #expect(files["articles/putin-says-that-is-suffers-complete-defeat-in-eastern-syria.html"] == nil)
+        let page = String(decoding: try #require(files["articles/ap-on-putin.html"]), as: UTF8.self)
+        #expect(page.contains("<p>Curated <em>text</em>.</p>"))
+        #expect(page.contains("<time datetime=\"2017-12-06\">6 December 2017</time>"))
+        #expect(page.contains("href=\"../raw/ap-on-putin.html\""))
+    }
+
+    @Test func aDossierTemplateOverridesTheDefaultOne() async throws {
+        let dossier = try ScratchDossier()
+        try dossier.write("Templates/partials/footer.mustache", "<footer>Our own footer</footer>\n")
+        _ = await dossier.build()
+        let page = String(decoding: dossier.snapshot()["index.html"] ?? Data(), as: UTF8.self)
+        #expect(page.contains("<footer>Our own footer</footer>"))
+        #expect(page.contains("<h1>"))  // the rest still comes from the default theme
+    }
+}
+
+@Suite struct NormalizeTaskTests {
+    @Test func writeRefusesToOverwriteWithoutForce() async throws {
+        let dossier = try ScratchDossier()
+        let task = NormalizeTask(root: dossier.root)
+        let (results, _) = await task.run(files: [dossier.root.appendingPathComponent("content/raw/004_b86b509722f25f8f.txt").path])
+        let path = "content/articles/russia-says-goal-of-defeating-daesh-in-syria-accomplished.md"
+        #expect(task.write(results, force: false).written == [path])
+
+        try dossier.write(path, "curator's edits\n")
+        let refused = task.write(results, force: false)
+        #expect(refused.written.isEmpty)
+        #expect(refused.problems.map(\.description) == ["\(path):1:1: error: exists; not overwritten (use --force to replace it)"])
+        #expect(String(decoding: FileManager.default.contents(atPath: dossier.root.appendingPathComponent(path).path) ?? Data(), as: UTF8.self) == "curator's edits\n")
+
+        #expect(task.write(results, force: true).written == [path])
+    }
+
+    @Test func aWrittenArticleBuildsToTheSamePage() async throws {
+        let dossier = try ScratchDossier()
+        _ = await dossier.build()
+        let before = dossier.snapshot()["articles/russia-says-goal-of-defeating-daesh-in-syria-accomplished.html"]
+        let task = NormalizeTask(root: dossier.root)
+        let (results, _) = await task.run(files: [dossier.root.appendingPathComponent("content/raw/004_b86b509722f25f8f.txt").path])
+        _ = task.write(results, force: false)
+        let report = await dossier.build()
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        #expect(dossier.snapshot()["articles/russia-says-goal-of-defeating-daesh-in-syria-accomplished.html"] == before)
+    }
+}
