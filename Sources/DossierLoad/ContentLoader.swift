@@ -88,6 +88,16 @@ public struct ContentLoader {
     /// entries are reported once, as warnings; hidden files are ignored.
     private func listFiles(_ folder: String, extension wanted: String, problems: inout [Diagnostic]) -> [String] {
         let url = root.appendingPathComponent(folder)
+        var parent = ""
+        for component in folder.split(separator: "/") {
+            parent += parent.isEmpty ? String(component) : "/\(component)"
+            let type = try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(parent).path)[.type]
+            if type as? FileAttributeType == .typeSymbolicLink {
+                let warning = Diagnostic.warning(SourceLocation(path: parent), "symbolic link not followed: content must be inside the dossier")
+                if !problems.contains(warning) { problems.append(warning) }
+                return []
+            }
+        }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return [] }
         var files: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") {

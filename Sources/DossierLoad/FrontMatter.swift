@@ -143,7 +143,9 @@ public struct FrontMatterDocument {
 
     private static func describe(_ type: Any.Type) -> String {
         switch type {
-        case is String.Type: return "a string"
+        case is String.Type, is Node.Scalar.Type: return "a string"
+        case is Node.Sequence.Type: return "a list"
+        case is Node.Mapping.Type: return "a mapping"
         case is [String].Type: return "a list of strings"
         case is Int.Type: return "a whole number"
         case is Bool.Type: return "true or false"
@@ -167,8 +169,10 @@ public struct FrontMatterDocument {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\(problem) (\($0.text))" } ?? problem
-            return .error(at(mark), "malformed YAML: \(detail)")
+            // The context (where the unfinished construct began) says more than
+            // where libyaml gave up, which is often the end of the input.
+            let detail = context.map { "\($0.text): \(problem)" } ?? problem
+            return .error(at(context?.mark ?? mark), "malformed YAML: \(detail)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return .error(at(context.mark), "duplicate key \(names)")

@@ -61,6 +61,11 @@ enum DossierJSON {
             ("title", .string(dossier.config.title)),
             ("description", .optional(dossier.config.description)),
             ("articles", .array(dossier.articles.map(article))),
+            // Filled as the dossier's entities, claims, shared passages and figures are analysed.
+            ("entities", .array([])),
+            ("claims", .array([])),
+            ("passages", .array([])),
+            ("figures", .array([])),
         ])
     }
 

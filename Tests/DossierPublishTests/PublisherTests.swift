@@ -1,0 +1,163 @@
+import DossierCore
+import DossierPublish
+import Foundation
+import Testing
+
+/// A scratch folder under the temporary directory; the output is `site/` in it.
+private struct Scratch {
+    let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("dossier-publish-\(UUID().uuidString)")
+    var output: URL { folder.appendingPathComponent("site") }
+
+    init() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    func publish(_ files: [SiteFile]) throws -> Publisher.Report {
+        try Publisher(output: output).publish(files)
+    }
+
+    /// Every regular file under `url`, by relative path, with its bytes.
+    func snapshot(_ url: URL? = nil) -> [String: [UInt8]] {
+        let root = url ?? folder
+        var files: [String: [UInt8]] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: root.path)
+        while let path = enumerator?.nextObject() as? String {
+            if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path),
+               enumerator?.fileAttributes?[.type] as? FileAttributeType == .typeRegular {
+                files[path] = [UInt8](data)
+            }
+        }
+        return files
+    }
+
+    /// The inode and modification date of a file of the output.
+    func identity(_ path: String) throws -> (inode: UInt64, modified: Date) {
+        let attributes = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)
+        return (try #require((attributes[.systemFileNumber] as? NSNumber)?.uint64Value),
+                try #require(attributes[.modificationDate] as? Date))
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: folder) }
+}
+
+private let site = [
+    SiteFile(path: "index.html", text: "<h1>Home</h1>"),
+    SiteFile(path: "articles/a.html", text: "A"),
+    SiteFile(path: "articles/b.html", text: "B"),
+    SiteFile(path: "assets/style.css", text: "body {}"),
+    SiteFile(path: "dossier.json", text: "{}\n"),
+]
+
+/// `files` as a snapshot of the output folder would show them.
+private func expected(_ files: [SiteFile]) -> [String: [UInt8]] {
+    Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) })
+}
+
+@Test func firstPublishCreatesTheOutputAndWritesEveryFile() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    let report = try scratch.publish(site)
+    #expect(report.written.sorted() == site.map(\.path).sorted())
+    #expect(report.unchanged.isEmpty)
+    #expect(report.removed.isEmpty)
+    #expect(scratch.snapshot(scratch.output) == expected(site))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.folder.path) == ["site"])
+}
+
+@Test func outputInAFolderThatDoesNotExistYetIsCreated() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    let output = scratch.folder.appendingPathComponent("deep/er/site")
+    _ = try Publisher(output: output).publish(site)
+    #expect(scratch.snapshot(output) == expected(site))
+}
+
+@Test func emptyOutputFolderIsUsed() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    try FileManager.default.createDirectory(at: scratch.output, withIntermediateDirectories: true)
+    #expect(try scratch.publish(site).written.count == site.count)
+    #expect(scratch.snapshot(scratch.output) == expected(site))
+}
+
+@Test func republishingTheSameFilesRewritesNothing() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    _ = try scratch.publish(site)
+    let before = try site.map { try scratch.identity($0.path) }
+    Thread.sleep(forTimeInterval: 0.05)  // a rewrite would get a later modification date
+
+    let report = try scratch.publish(site)
+    #expect(report.written.isEmpty)
+    #expect(report.unchanged.sorted() == site.map(\.path).sorted())
+    #expect(report.removed.isEmpty)
+    let after = try site.map { try scratch.identity($0.path) }
+    #expect(after.map(\.inode) == before.map(\.inode))
+    #expect(after.map(\.modified) == before.map(\.modified))
+    #expect(scratch.snapshot() == expected(site).reduce(into: [:]) { $0["site/" + $1.key] = $1.value })
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.folder.path) == ["site"], "staging left behind")
+}
+
+@Test func changedFilesAreWrittenAndFilesNoLongerProducedAreRemoved() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    _ = try scratch.publish(site)
+    let unchangedBefore = try scratch.identity("index.html")
+
+    var next = site.filter { $0.path != "articles/b.html" }
+    next[1] = SiteFile(path: "articles/a.html", text: "A, corrected")
+    next.append(SiteFile(path: "articles/c.html", text: "C"))
+    let report = try scratch.publish(next)
+
+    #expect(report.written.sorted() == ["articles/a.html", "articles/c.html"])
+    #expect(report.unchanged.sorted() == ["assets/style.css", "dossier.json", "index.html"])
+    #expect(report.removed == ["articles/b.html"])
+    #expect(scratch.snapshot(scratch.output) == expected(next))
+    #expect(try scratch.identity("index.html").inode == unchangedBefore.inode)
+}
+
+@Test(arguments: ["../escaped.html", "/tmp/absolute.html", "articles/../../escaped.html", "articles//a.html",
+                  "./index.html", "articles/", ""])
+func unsafePathThrowsAndLeavesThePreviousSiteAsItWas(_ path: String) throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    _ = try scratch.publish(site)
+    let before = scratch.snapshot()
+
+    var next = site
+    next[0] = SiteFile(path: "index.html", text: "<h1>New home</h1>")
+    next.insert(SiteFile(path: path, text: "evil"), at: 2)
+    #expect(throws: Publisher.Failure.self) { try scratch.publish(next) }
+
+    #expect(scratch.snapshot() == before)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.folder.path) == ["site"], "staging left behind")
+    #expect(!FileManager.default.fileExists(atPath: "/tmp/absolute.html"))
+}
+
+@Test func unsafePathOnTheFirstPublishCreatesNothing() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    #expect(throws: Publisher.Failure.self) { try scratch.publish(site + [SiteFile(path: "../x.html", text: "x")]) }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.folder.path).isEmpty)
+}
+
+@Test func refusesToReplaceAFolderDossierDidNotBuild() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    try FileManager.default.createDirectory(at: scratch.output.appendingPathComponent("drafts"), withIntermediateDirectories: true)
+    try Data("my notes".utf8).write(to: scratch.output.appendingPathComponent("notes.txt"))
+    try Data("draft".utf8).write(to: scratch.output.appendingPathComponent("drafts/one.md"))
+    let before = scratch.snapshot()
+
+    #expect(throws: Publisher.Failure.self) { try scratch.publish(site) }
+    #expect(scratch.snapshot() == before)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.folder.path) == ["site"])
+}
+
+@Test func refusesToReplaceAFile() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    try Data("not a folder".utf8).write(to: scratch.output)
+    #expect(throws: Publisher.Failure.self) { try scratch.publish(site) }
+    #expect(FileManager.default.contents(atPath: scratch.output.path) == Data("not a folder".utf8))
+}

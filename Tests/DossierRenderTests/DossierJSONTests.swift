@@ -1,0 +1,99 @@
+import DossierCore
+@testable import DossierRender
+import Foundation
+import Testing
+
+private let articles = [
+    article("beta", "Beta </script> \"title\"", date: "2017-12-08", outlet: "Outlet B", author: "B. Writer",
+            source: "raw/beta.txt", body: "Five words in this body."),
+    article("alpha", "Alpha", body: "Two words."),
+    article("gamma", "Gamma", date: "2017-12-08", body: "One."),
+]
+
+/// dossier.json of `articles`, parsed.
+private func dossierJSON() async throws -> [String: Any] {
+    let text = try #require(try await renderSite(articles, config: DossierConfig(title: "T", description: "D"))["dossier.json"])
+    return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+}
+
+@Test func dossierJSONHasTheDocumentedTopLevel() async throws {
+    let json = try await dossierJSON()
+    #expect(json["title"] as? String == "T")
+    #expect(json["description"] as? String == "D")
+    #expect((json["articles"] as? [Any])?.count == 3)
+}
+
+@Test func dossierJSONListsArticlesByDateThenSlugUndatedLast() async throws {
+    let list = try #require(try await dossierJSON()["articles"] as? [[String: Any]])
+    #expect(list.map { $0["slug"] as? String } == ["beta", "gamma", "alpha"])
+    for entry in list {
+        #expect(Set(entry.keys) == ["slug", "title", "date", "outlet", "author", "source", "url", "words", "entities", "claims"])
+    }
+}
+
+@Test func dossierJSONArticleValues() async throws {
+    let list = try #require(try await dossierJSON()["articles"] as? [[String: Any]])
+    let beta = try #require(list.first)
+    #expect(beta["title"] as? String == "Beta </script> \"title\"")
+    #expect(beta["date"] as? String == "2017-12-08")
+    #expect(beta["outlet"] as? String == "Outlet B")
+    #expect(beta["author"] as? String == "B. Writer")
+    #expect(beta["source"] as? String == "raw/beta.txt")
+    #expect(beta["url"] as? String == "articles/beta.html")
+    #expect(beta["words"] as? Int == 5)
+    #expect((beta["entities"] as? [Any])?.isEmpty == true)
+    #expect((beta["claims"] as? [Any])?.isEmpty == true)
+
+    let alpha = try #require(list.last)
+    for key in ["date", "outlet", "author", "source"] {
+        #expect(alpha[key] is NSNull, "\(key) of an article without it is not null")
+    }
+    #expect(alpha["url"] as? String == "articles/alpha.html")
+    #expect(alpha["words"] as? Int == 2)
+}
+
+@Test func dossierJSONIsSafeToInlineInHTML() async throws {
+    let text = try #require(try await renderSite(articles)["dossier.json"])
+    #expect(!text.contains("<"))
+    #expect(text.hasSuffix("}\n"))
+}
+
+@Test func missingDescriptionIsNull() async throws {
+    let text = try #require(try await renderSite(articles)["dossier.json"])
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    #expect(json["description"] is NSNull)
+}
+
+@Test(arguments: [
+    ("plain", #""plain""#),
+    ("say \"hi\"", #""say \"hi\"""#),
+    (#"C:\path"#, #""C:\\path""#),
+    ("a\nb\rc\td", #""a\nb\rc\td""#),
+    ("\u{0}\u{1}\u{1F}", #""\u0000\u0001\u001f""#),
+    ("</script>", #""\u003c/script>""#),
+    ("\u{2028}\u{2029}", #""\u2028\u2029""#),
+    ("é ✓ 😀", "\"é ✓ 😀\""),
+])
+func quotedEscapesWhatJSONAndHTMLNeed(_ input: String, _ expected: String) {
+    #expect(JSONValue.quoted(input) == expected)
+}
+
+@Test func quotedStringsReadBackUnchanged() throws {
+    let nasty = "\"\\/<>&'\u{0}\u{7}\u{1B}\u{7F}\n\r\t\u{2028}é😀"
+    let parsed = try JSONSerialization.jsonObject(with: Data("[\(JSONValue.quoted(nasty))]".utf8)) as? [String]
+    #expect(parsed == [nasty])
+}
+
+@Test func jsonTextKeepsKeyOrderAndEmptyArrays() {
+    let value = JSONValue.object([("b", .number(1)), ("a", .array([])), ("c", .array([.null, .string("x")]))])
+    #expect(value.text() == """
+        {
+          "b": 1,
+          "a": [],
+          "c": [
+            null,
+            "x"
+          ]
+        }
+        """)
+}
