@@ -23,9 +23,7 @@ struct RawLine {
     }
 
     static func key(for text: String) -> String {
-        let straightened = text.lowercased()
-            .replacingOccurrences(of: "’", with: "'")
-            .replacingOccurrences(of: "‘", with: "'")
+        let straightened = String(text.lowercased().map { $0 == "’" || $0 == "‘" ? "'" : $0 })
         let trimmed = straightened.drop { !$0.isLetter && !$0.isNumber }
         var end = trimmed.endIndex
         while end > trimmed.startIndex, !trimmed[trimmed.index(before: end)].isLetter,
@@ -111,11 +109,11 @@ public enum IngestRules {
         LineRule("newsletter", "newsletter blurbs: Newsletter, Get top stories ... emailed to you, Sign up for ...",
                  maximumWords: 25, startsTail: true) { line in
             ["newsletter", "emailed to you", "sign up for", "subscribe to", "in your inbox", "to your inbox",
-             "get top stories", "subscribe now"].contains { line.key.contains($0) }
+             "get top stories", "subscribe now"].contains { line.key.firstRange(of: $0) != nil }
         },
         LineRule("cookie-notice", "cookie consent notices", maximumWords: 60) { line in
-            line.key.contains("cookie")
-                && ["use", "accept", "policy", "consent", "browsing", "agree"].contains { line.key.contains($0) }
+            line.key.firstRange(of: "cookie") != nil
+                && ["use", "accept", "policy", "consent", "browsing", "agree"].contains { line.key.firstRange(of: $0) != nil }
         },
         LineRule("tag-list", "tag and topic lists: Tags: Syria, Russia; Filed under ...", maximumWords: 30) { line in
             ["tags", "tagged", "topics", "filed under", "categories", "keywords", "trends"].contains { label in
@@ -131,7 +129,7 @@ public enum IngestRules {
         },
         LineRule("copyright", "copyright and credit lines: Copyright 2017 The Associated Press. All rights reserved.",
                  maximumWords: 60) { line in
-            line.text.contains("©") || line.key.contains("all rights reserved")
+            line.text.contains("©") || line.key.firstRange(of: "all rights reserved") != nil
                 || line.key.prefixMatch(of: copyrightNotice) != nil
         },
         LineRule("photo-caption", "photo captions and credits: ... (Reuters photo), Photo: ..., Image copyright ...",
