@@ -1,4 +1,5 @@
 import DossierAnalyse
+import DossierCore
 
 /// A JSON value whose objects keep their keys in the order given, so
 /// `dossier.json` reads in the order of its documented schema.
@@ -15,7 +16,7 @@ indirect enum JSONValue {
     func text(indent: String = "") -> String {
         let inner = indent + "  "
         switch self {
-        case .string(let value): return JSONValue.quoted(value)
+        case .string(let value): return value.jsonQuoted(escapingLessThan: true)
         case .number(let value): return String(value)
         case .null: return "null"
         case .array(let items):
@@ -23,28 +24,9 @@ indirect enum JSONValue {
             return "[\n" + items.map { inner + $0.text(indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
         case .object(let members):
             guard !members.isEmpty else { return "{}" }
-            return "{\n" + members.map { "\(inner)\(JSONValue.quoted($0.0)): \($0.1.text(indent: inner))" }
+            return "{\n" + members.map { "\(inner)\($0.0.jsonQuoted(escapingLessThan: true)): \($0.1.text(indent: inner))" }
                 .joined(separator: ",\n") + "\n\(indent)}"
         }
-    }
-
-    static func quoted(_ string: String) -> String {
-        var output = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "<": output += "\\u003c"  // keeps the file safe to inline in HTML
-            case _ where scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}":
-                output += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16)
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output + "\""
     }
 }
 

@@ -75,12 +75,12 @@ private func dossierJSON() async throws -> [String: Any] {
     ("é ✓ 😀", "\"é ✓ 😀\""),
 ])
 func quotedEscapesWhatJSONAndHTMLNeed(_ input: String, _ expected: String) {
-    #expect(JSONValue.quoted(input) == expected)
+    #expect(input.jsonQuoted(escapingLessThan: true) == expected)
 }
 
 @Test func quotedStringsReadBackUnchanged() throws {
     let nasty = "\"\\/<>&'\u{0}\u{7}\u{1B}\u{7F}\n\r\t\u{2028}é😀"
-    let parsed = try JSONSerialization.jsonObject(with: Data("[\(JSONValue.quoted(nasty))]".utf8)) as? [String]
+    let parsed = try JSONSerialization.jsonObject(with: Data("[\(nasty.jsonQuoted(escapingLessThan: true))]".utf8)) as? [String]
     #expect(parsed == [nasty])
 }
 
