@@ -21,13 +21,21 @@ public struct AnalysedArticle: Sendable {
 /// The whole dossier after analysis: the one in-memory model that render
 /// reads. Articles are in reading order: by date, then slug; undated last.
 public struct AnalysedDossier: Sendable {
-    public var config: DossierConfig
-    public var articles: [AnalysedArticle]
-    public var diagnostics: [Diagnostic]
+    public let config: DossierConfig
+    public let articles: [AnalysedArticle]
+    public let diagnostics: [Diagnostic]
+    private let positions: [String: Int]
 
-    /// The article with `slug`, if any.
+    public init(config: DossierConfig, articles: [AnalysedArticle], diagnostics: [Diagnostic]) {
+        self.config = config
+        self.articles = articles
+        self.diagnostics = diagnostics
+        positions = Dictionary(articles.enumerated().map { ($1.article.slug, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The article with `slug`, if any, found in constant time.
     public func article(_ slug: String) -> AnalysedArticle? {
-        articles.first { $0.article.slug == slug }
+        positions[slug].map { articles[$0] }
     }
 }
 

@@ -11,6 +11,22 @@ struct Dossier: AsyncParsableCommand {
         abstract: "Turns a folder of raw news articles into a cross-linked static site.",
         subcommands: [Build.self, Normalize.self]
     )
+
+    /// Runs the command; bad usage exits with status 2 (ArgumentParser's
+    /// default is 64), content errors with 1, as the README documents.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            exit(withError: code == .validationFailure ? ExitCode(2) : error)
+        }
+    }
 }
 
 /// Options every command that works on a dossier takes.
