@@ -63,7 +63,7 @@ public enum Analyse {
     static func analyse(_ article: Article, rawText: String?) -> AnalysedArticle {
         let document = MarkdownDocument(parsing: article.body)
         let text = document.plainText()
-        return AnalysedArticle(article: article, document: document, plainText: text, words: wordCount(text),
+        return AnalysedArticle(article: article, document: document, plainText: text, words: text.wordCount,
                                rawText: rawText)
     }
 
@@ -75,11 +75,5 @@ public enum Analyse {
         case (nil, .some): return false
         default: return a.slug < b.slug
         }
-    }
-
-    /// Words as a reader counts them: space-separated tokens that hold a
-    /// letter or digit (`Russia's` and `US-led` are one word each, `—` none).
-    static func wordCount(_ text: String) -> Int {
-        text.split(whereSeparator: \.isWhitespace).count { $0.contains { $0.isLetter || $0.isNumber } }
     }
 }

@@ -175,7 +175,7 @@ public enum IngestRules {
     ]
 
     static let readMoreLabels = ["read more", "read also", "also read", "read next", "see also", "continue reading",
-                                 "read the full story", "more"]
+                                 "read the full story"]
 
     nonisolated(unsafe) static let counter =
         #/\d[\d,.]*\s*k?\s*(?:users? have voted|people have voted|votes?|comments?|shares?|views?|likes?|reactions?|responses?|points?|reads?)|\d[\d,.]*/#

@@ -96,11 +96,3 @@ public enum ContentFile {
         return !name.contains("/") && !name.hasPrefix(".")
     }
 }
-
-extension String {
-    var trimmed: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-    }
-
-    var nonEmpty: String? { isEmpty ? nil : self }
-}

@@ -86,6 +86,7 @@ let ruleExamples: [RuleExample] = [
         "Tags on the crates showed they came from the port of Tartus, officials said.",
         "By the end of the week, the army had reached the Euphrates.",
         "Source: the Syrian Observatory for Human Rights said 21 civilians died.",
+        "More than 340,000 people have been killed since the conflict broke out in 2011.",
     ])
     func proseIsKept(sentence: String) {
         let result = normalize(article(sentence))

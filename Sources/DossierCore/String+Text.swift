@@ -1,0 +1,35 @@
+extension StringProtocol {
+    /// The text without the given characters at either end.
+    public func trimming(_ characters: String) -> String {
+        let unwanted = Set(characters)
+        guard let first = firstIndex(where: { !unwanted.contains($0) }),
+              let last = lastIndex(where: { !unwanted.contains($0) }) else { return "" }
+        return String(self[first...last])
+    }
+
+    /// The text without white space at either end.
+    public var trimmed: String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }),
+              let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first...last])
+    }
+
+    /// The text, or nil when it is empty.
+    public var nonEmpty: String? { isEmpty ? nil : String(self) }
+
+    /// Words as a reader counts them: space-separated tokens that hold a
+    /// letter or digit (`Russia's` and `US-led` are one word each, `—` none).
+    public var wordCount: Int {
+        var count = 0
+        var countedThisToken = false
+        for character in self {
+            if character.isWhitespace {
+                countedThisToken = false
+            } else if !countedThisToken && (character.isLetter || character.isNumber) {
+                count += 1
+                countedThisToken = true
+            }
+        }
+        return count
+    }
+}
