@@ -27,34 +27,33 @@ public struct NormalizeTask {
     public func run(files: [String]) async -> ([Result], [Diagnostic]) {
         let content = ContentLoader(root: root).load()
         var diagnostics = content.diagnostics.filter { $0.location.path.hasPrefix("content/raw/") }
-        var selected: [RawFile] = []
-        if files.isEmpty {
-            selected = content.rawFiles
-        } else {
-            for file in files {
-                let url = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-                let name = url.lastPathComponent
-                if let raw = content.rawFiles.first(where: { root.appendingPathComponent($0.path).standardizedFileURL == url.standardizedFileURL }) {
-                    selected.append(raw)
-                } else if let data = FileManager.default.contents(atPath: url.path) {
-                    selected.append(RawFile(name: name, path: file, bytes: [UInt8](data)))
-                } else {
-                    diagnostics.append(.error(SourceLocation(path: file), "no such file"))
-                }
+        var selectedPaths: [String] = []
+        var outside: [RawFile] = []
+        let currentDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        for file in files {
+            let url = URL(fileURLWithPath: file, relativeTo: currentDirectory).standardizedFileURL
+            if let raw = content.rawFiles.first(where: { root.appendingPathComponent($0.path).standardizedFileURL == url }) {
+                selectedPaths.append(raw.path)
+            } else if let data = FileManager.default.contents(atPath: url.path) {
+                outside.append(RawFile(name: url.lastPathComponent, path: file, bytes: [UInt8](data)))
+                selectedPaths.append(file)
+            } else {
+                diagnostics.append(.error(SourceLocation(path: file), "no such file"))
             }
         }
-        // Slugs as the build assigns them, with every raw file normalised as if none were curated.
-        let uncurated = LoadedContent(config: content.config, rawFiles: content.rawFiles,
-                                      curatedArticles: content.curatedArticles.filter { $0.article.metadata.source == nil })
-        let slugs = Dictionary(await Ingest.run(uncurated).articles.map { ($0.path, $0.slug) }, uniquingKeysWith: { a, _ in a })
+        // Every raw file is named as the build names it when none is curated,
+        // so a written article keeps the slug, and so the page, it had.
+        let taken = Set(content.curatedArticles.filter { $0.article.metadata.source == nil }.map(\.article.slug))
+        let named = await Ingest.normalizeAndName(content.rawFiles, avoiding: taken)
+            + Ingest.normalizeAndName(outside, avoiding: taken)
+        let byPath = Dictionary(named.map { ($0.file.path, $0) }, uniquingKeysWith: { first, _ in first })
 
         var results: [Result] = []
-        for file in selected {
-            let (normalization, problems) = Normalizer.normalize(file)
-            diagnostics += problems
-            var result = Result(file: file, normalization: normalization)
-            if let normalization {
-                let slug = slugs[file.path] ?? Slug.make(from: normalization.metadata.title)
+        for path in files.isEmpty ? content.rawFiles.map(\.path) : selectedPaths {
+            guard let entry = byPath[path] else { continue }
+            diagnostics += entry.diagnostics
+            var result = Result(file: entry.file, normalization: entry.normalization)
+            if let normalization = entry.normalization, let slug = entry.slug {
                 result.articlePath = "content/articles/\(slug).md"
                 result.articleText = ArticleFileWriter.text(metadata: normalization.metadata, body: normalization.body)
             }

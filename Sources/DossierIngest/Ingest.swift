@@ -30,7 +30,7 @@ public enum Ingest {
     public static func run(_ content: LoadedContent) async -> IngestedContent {
         var diagnostics = content.diagnostics
         var articles = content.curatedArticles.map(\.article)
-        var taken = Set(articles.map(\.slug))
+        let taken = Set(articles.map(\.slug))
 
         var replaced: [String: String] = [:]
         for article in articles {
@@ -53,30 +53,48 @@ public enum Ingest {
                 rawTexts[slug] = text
             }
         }
-        let toNormalize = content.rawFiles.filter { replaced[$0.reference] == nil }.sorted { $0.name < $1.name }
-        let normalized = await normalizeAll(toNormalize)
-        for (file, (normalization, problems)) in zip(toNormalize, normalized) {
-            diagnostics += problems
-            guard let normalization else { continue }
-            let slug = Slug.unique(Slug.make(from: normalization.metadata.title), avoiding: taken)
-            taken.insert(slug)
+        let toNormalize = content.rawFiles.filter { replaced[$0.reference] == nil }
+        for named in await normalizeAndName(toNormalize, avoiding: taken) {
+            diagnostics += named.diagnostics
+            guard let normalization = named.normalization, let slug = named.slug else { continue }
             rawTexts[slug] = normalization.sourceText
             articles.append(Article(slug: slug, metadata: normalization.metadata, body: normalization.body,
-                                    path: file.path, bodyLine: normalization.bodyLine))
+                                    path: named.file.path, bodyLine: normalization.bodyLine))
         }
         articles.sort { $0.slug < $1.slug }
         return IngestedContent(config: content.config, articles: articles, rawTexts: rawTexts, diagnostics: diagnostics)
     }
 
-    /// Normalises files concurrently; results come back in the files' order.
-    static func normalizeAll(_ files: [RawFile]) async -> [(Normalization?, [Diagnostic])] {
-        await withTaskGroup(of: (Int, (Normalization?, [Diagnostic])).self) { group in
+    /// A raw file, what ingest made of it, and the slug its article gets.
+    public struct NamedNormalization: Sendable {
+        public var file: RawFile
+        /// Nil when the file was skipped (empty, binary).
+        public var normalization: Normalization?
+        public var slug: String?
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Normalises `files` concurrently and names their articles: slugs come
+    /// from titles, made unique against `taken` in the order of the files'
+    /// names, so the result never depends on timing or listing order.
+    public static func normalizeAndName(_ files: [RawFile], avoiding taken: Set<String>) async -> [NamedNormalization] {
+        let files = files.sorted { $0.name < $1.name }
+        let results = await withTaskGroup(of: (Int, (Normalization?, [Diagnostic])).self) { group in
             for (index, file) in files.enumerated() {
                 group.addTask { (index, Normalizer.normalize(file)) }
             }
             var results = [(Normalization?, [Diagnostic])](repeating: (nil, []), count: files.count)
             for await (index, result) in group { results[index] = result }
             return results
+        }
+        var taken = taken
+        return zip(files, results).map { file, result in
+            var named = NamedNormalization(file: file, normalization: result.0, slug: nil, diagnostics: result.1)
+            if let title = result.0?.metadata.title {
+                named.slug = Slug.unique(Slug.make(from: title), avoiding: taken)
+                taken.insert(named.slug!)
+            }
+            return named
         }
     }
 }
