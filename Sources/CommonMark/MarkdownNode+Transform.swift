@@ -1,7 +1,84 @@
 import CCmark
 
+/// A place in the text of a document: a UTF-8 byte offset into the literal of a text node.
+public struct TextPosition: Sendable, Equatable {
+    public var node: MarkdownNode
+    public var utf8Offset: Int
+
+    public init(node: MarkdownNode, utf8Offset: Int) {
+        self.node = node
+        self.utf8Offset = utf8Offset
+    }
+}
+
+/// A stretch of inline text, from a position in one text node to a position in the same
+/// node or in a following sibling of it; the inlines in between (text, breaks, emphasis,
+/// ...) are part of the span.
+public struct InlineSpan: Sendable, Equatable {
+    /// Where the span starts; its offset is before the end of its node's literal.
+    public var start: TextPosition
+    /// Where the span ends (exclusive); its offset is after the start of its node's literal.
+    public var end: TextPosition
+
+    public init(start: TextPosition, end: TextPosition) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// Markup to put around a span: `enter` before it and `exit` after it.
+public struct InlineWrap: Sendable {
+    public var span: InlineSpan
+    public var enter: String
+    public var exit: String
+
+    public init(span: InlineSpan, enter: String, exit: String) {
+        self.span = span
+        self.enter = enter
+        self.exit = exit
+    }
+}
+
 // Tree transformations. Each new cmark node is inserted into the tree as soon as it is
 // created, so the document's deinit frees it; existing nodes are only moved, never freed.
+extension MarkdownDocument {
+    /// Wraps each span in a new custom inline node whose HTML is the wrap's `enter` and
+    /// `exit` markup, splitting text nodes where spans start and end.
+    ///
+    /// All positions refer to the tree as it is before this call. Wraps are applied in the
+    /// order given, so a span that contains another must come before it; spans must
+    /// otherwise not overlap. The markup is emitted verbatim, with the escaping duty
+    /// described at ``MarkdownNode/wrap(from:through:enter:exit:)``.
+    public func wrap(_ wraps: [InlineWrap]) {
+        // Split every text node once at all the offsets where some span starts or ends,
+        // from the last offset back, so the node keeps its first piece and the offsets
+        // of the earlier pieces stay valid. Then find each span's first and last piece.
+        var cuts: [OpaquePointer: Set<Int>] = [:]
+        for wrap in wraps {
+            cuts[wrap.span.start.node.pointer, default: []].insert(wrap.span.start.utf8Offset)
+            cuts[wrap.span.end.node.pointer, default: []].insert(wrap.span.end.utf8Offset)
+        }
+        var pieces: [OpaquePointer: [(offset: Int, node: MarkdownNode)]] = [:]
+        for wrap in wraps {
+            for node in [wrap.span.start.node, wrap.span.end.node] where pieces[node.pointer] == nil {
+                let length = node.literal?.utf8.count ?? 0
+                var split: [(offset: Int, node: MarkdownNode)] = []
+                for offset in cuts[node.pointer, default: []].sorted(by: >) where offset > 0 && offset < length {
+                    split.insert((offset, node.splitText(atUTF8Offset: offset).1), at: 0)
+                }
+                pieces[node.pointer] = [(0, node)] + split
+            }
+        }
+        for wrap in wraps {
+            let starting = pieces[wrap.span.start.node.pointer]!
+            let ending = pieces[wrap.span.end.node.pointer]!
+            let first = starting.last { $0.offset <= wrap.span.start.utf8Offset }!.node
+            let last = ending.last { $0.offset < wrap.span.end.utf8Offset }!.node
+            _ = MarkdownNode.wrap(from: first, through: last, enter: wrap.enter, exit: wrap.exit)
+        }
+    }
+}
+
 extension MarkdownNode {
     /// Splits a text node in two at a UTF-8 byte offset into its literal.
     ///
@@ -51,32 +128,5 @@ extension MarkdownNode {
             precondition(moved == 1, "cmark refused to move a node into a custom inline")
         }
         return MarkdownNode(document: first.document, pointer: wrapper)
-    }
-
-    /// Wraps UTF-8 byte ranges of this text node's literal, each in its own custom inline
-    /// with the given markup; returns the wrappers in order.
-    ///
-    /// The text around and between the ranges stays in plain text nodes. The markup is
-    /// emitted verbatim, with the same escaping duty as ``wrap(from:through:enter:exit:)``.
-    /// - Precondition: `kind == .text`; the ranges are non-empty, sorted, non-overlapping,
-    ///   within the literal, and do not start or end inside a multi-byte UTF-8 sequence.
-    public func wrapText(ranges: [(range: Range<Int>, enter: String, exit: String)]) -> [MarkdownNode] {
-        precondition(cmark_node_get_type(pointer) == CMARK_NODE_TEXT, "wrapText needs a text node")
-        let byteCount = literal!.utf8.count
-        var end = byteCount
-        for (range, _, _) in ranges.reversed() {
-            precondition(!range.isEmpty && range.lowerBound >= 0 && range.upperBound <= end,
-                         "wrapText ranges must be non-empty, sorted, non-overlapping and within \(byteCount) bytes")
-            end = range.lowerBound
-        }
-
-        // Work from the last range back, so the offsets of the earlier ones stay valid in `self`.
-        var wrappers: [MarkdownNode] = []
-        for (range, enter, exit) in ranges.reversed() {
-            if range.upperBound < literal!.utf8.count { _ = splitText(atUTF8Offset: range.upperBound) }
-            let target = range.lowerBound > 0 ? splitText(atUTF8Offset: range.lowerBound).1 : self
-            wrappers.append(Self.wrap(from: target, through: target, enter: enter, exit: exit))
-        }
-        return wrappers.reversed()
     }
 }

@@ -5,8 +5,9 @@ import CCmark
 /// The handle holds a strong reference to its ``MarkdownDocument``, so the tree outlives it.
 /// Nodes are never freed while the document lives (transformations only add and move
 /// nodes), so a handle stays valid even after its node has moved. Two handles are equal
-/// when they refer to the same node.
-public struct MarkdownNode: Equatable {
+/// when they refer to the same node. Like its document, a node may be handed to another
+/// task but must be used from one task at a time.
+public struct MarkdownNode: Equatable, @unchecked Sendable {
     let document: MarkdownDocument
     let pointer: OpaquePointer
 

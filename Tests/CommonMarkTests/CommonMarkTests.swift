@@ -129,18 +129,25 @@ private func byteRange(of word: String, in text: String) -> Range<Int> {
     #expect(document.root.parent == nil && paragraph.parent == document.root)
 }
 
-@Test func wrapTextWrapsExactlyTheGivenRanges() throws {
+/// A span of `node`'s literal, by byte offsets.
+func span(_ node: MarkdownNode, _ range: Range<Int>) -> InlineSpan {
+    InlineSpan(start: TextPosition(node: node, utf8Offset: range.lowerBound),
+               end: TextPosition(node: node, utf8Offset: range.upperBound))
+}
+
+@Test func wrapWrapsExactlyTheGivenSpans() throws {
     let document = MarkdownDocument(parsing: "Tom & Jerry said \"1 < 2\" in Deir ez-Zor.")
     let text = try #require(first(.text, in: document))
     let literal = try #require(text.literal)
     #expect(literal == "Tom & Jerry said \"1 < 2\" in Deir ez-Zor.")  // one text node, despite `&`, `"` and `<`
-    let wrappers = text.wrapText(ranges: [
-        (byteRange(of: "Jerry", in: literal), #"<a href="/jerry">"#, "</a>"),
-        (byteRange(of: "Deir ez-Zor", in: literal), #"<a href="/places/deir-ez-zor" class="place">"#, "</a>"),
+    document.wrap([
+        InlineWrap(span: span(text, byteRange(of: "Jerry", in: literal)), enter: #"<a href="/jerry">"#, exit: "</a>"),
+        InlineWrap(span: span(text, byteRange(of: "Deir ez-Zor", in: literal)),
+                   enter: #"<a href="/places/deir-ez-zor" class="place">"#, exit: "</a>"),
     ])
-    #expect(wrappers.count == 2)
-    #expect(wrappers.map(\.kind) == [.customInline, .customInline])
-    #expect(wrappers.map { $0.firstChild?.literal } == ["Jerry", "Deir ez-Zor"])
+    let paragraph = try #require(document.root.firstChild)
+    #expect(paragraph.children.map(\.kind) == [.text, .customInline, .text, .customInline, .text])
+    #expect(paragraph.children.filter { $0.kind == .customInline }.map { $0.firstChild?.literal } == ["Jerry", "Deir ez-Zor"])
     #expect(document.html() == """
         <p>Tom &amp; <a href="/jerry">Jerry</a> said &quot;1 &lt; 2&quot; in \
         <a href="/places/deir-ez-zor" class="place">Deir ez-Zor</a>.</p>
@@ -149,13 +156,35 @@ private func byteRange(of word: String, in text: String) -> Range<Int> {
     #expect(document.plainText() == literal)
 }
 
-@Test func wrapTextAtTheEdgesOfTheLiteral() throws {
+@Test func wrapAtTheEdgesOfTheLiteralInAnyOrder() throws {
     let document = MarkdownDocument(parsing: "ab cd")
     let text = try #require(first(.text, in: document))
-    let wrappers = text.wrapText(ranges: [(0..<2, "[", "]"), (3..<5, "{", "}")])
-    #expect(wrappers.count == 2)
+    document.wrap([InlineWrap(span: span(text, 3..<5), enter: "{", exit: "}"),
+                   InlineWrap(span: span(text, 0..<2), enter: "[", exit: "]")])
     #expect(document.root.firstChild?.children.map(\.kind) == [.customInline, .text, .customInline])
     #expect(document.html() == "<p>[ab] {cd}</p>\n")
+}
+
+@Test func wrapNestsSpansGivenOuterFirst() throws {
+    let document = MarkdownDocument(parsing: "He said Putin won. Then left.")
+    let text = try #require(first(.text, in: document))
+    let literal = try #require(text.literal)
+    document.wrap([
+        InlineWrap(span: span(text, byteRange(of: "He said Putin won.", in: literal)), enter: "<q>", exit: "</q>"),
+        InlineWrap(span: span(text, byteRange(of: "Putin", in: literal)), enter: "<b>", exit: "</b>"),
+        InlineWrap(span: span(text, byteRange(of: "left", in: literal)), enter: "<i>", exit: "</i>"),
+    ])
+    #expect(document.html() == "<p><q>He said <b>Putin</b> won.</q> Then <i>left</i>.</p>\n")
+}
+
+@Test func wrapASpanAcrossASoftBreak() throws {
+    let document = MarkdownDocument(parsing: "the Islamic\nState group")
+    let paragraph = try #require(document.root.firstChild)
+    #expect(paragraph.children.map(\.kind) == [.text, .softBreak, .text])
+    let start = TextPosition(node: paragraph.children[0], utf8Offset: 4)
+    let end = TextPosition(node: paragraph.children[2], utf8Offset: 5)
+    document.wrap([InlineWrap(span: InlineSpan(start: start, end: end), enter: "<b>", exit: "</b>")])
+    #expect(document.html() == "<p>the <b>Islamic\nState</b> group</p>\n")
 }
 
 @Test func wrapSpansTextAndEmphasisSiblings() throws {
@@ -172,10 +201,12 @@ private func byteRange(of word: String, in text: String) -> Range<Int> {
 @Test func transformationsInsideHeadingAndLinkText() throws {
     let document = MarkdownDocument(parsing: "## Visit Aleppo\n\nSee [the old city of Aleppo](/aleppo).")
     let headingText = try #require(first(.text, in: document))
-    _ = headingText.wrapText(ranges: [(byteRange(of: "Aleppo", in: "Visit Aleppo"), "<mark>", "</mark>")])
     let link = try #require(first(.link(url: "/aleppo", title: ""), in: document))
     let linkText = try #require(link.firstChild)
-    _ = linkText.wrapText(ranges: [(byteRange(of: "old", in: "the old city of Aleppo"), "<strong>", "</strong>")])
+    document.wrap([
+        InlineWrap(span: span(headingText, byteRange(of: "Aleppo", in: "Visit Aleppo")), enter: "<mark>", exit: "</mark>"),
+        InlineWrap(span: span(linkText, byteRange(of: "old", in: "the old city of Aleppo")), enter: "<strong>", exit: "</strong>"),
+    ])
     #expect(document.html() == """
         <h2>Visit <mark>Aleppo</mark></h2>
         <p>See <a href="/aleppo">the <strong>old</strong> city of Aleppo</a>.</p>
@@ -187,7 +218,7 @@ private func byteRange(of word: String, in text: String) -> Range<Int> {
     @Sendable func render(_ index: Int) -> String {
         let document = MarkdownDocument(parsing: "# Doc \(index)\n\nText \(index) with *emphasis* & [a link](/\(index)).")
         let text = document.root.firstChild!.firstChild!
-        _ = text.wrapText(ranges: [(0..<3, "<i>", "</i>")])
+        document.wrap([InlineWrap(span: span(text, 0..<3), enter: "<i>", exit: "</i>")])
         return document.html() + document.plainText()
     }
     let serial = (0..<200).map(render)
