@@ -43,6 +43,7 @@ let package = Package(
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
         .testTarget(name: "DossierLoadTests", dependencies: ["DossierLoad"]),
         .testTarget(name: "DossierIngestTests", dependencies: ["DossierIngest", "CommonMark"], resources: [.copy("Golden")]),
+        .testTarget(name: "DossierAnalyseTests", dependencies: ["DossierAnalyse", "DossierIngest", "DossierCore", "CommonMark"]),
         .testTarget(name: "DossierRenderTests", dependencies: ["DossierRender", "DossierAnalyse", "DossierIngest", "DossierCore"]),
         .testTarget(name: "DossierPublishTests", dependencies: ["DossierPublish"]),
         .testTarget(name: "DossierBuildTests", dependencies: ["DossierBuild"]),

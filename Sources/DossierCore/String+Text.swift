@@ -14,6 +14,13 @@ extension StringProtocol {
         return String(self[first...last])
     }
 
+    /// Whether the text is an absolute http(s) URL. Only such URLs from
+    /// content become links, never `javascript:` or other schemes.
+    public var isWebURL: Bool {
+        let lowered = lowercased()
+        return (lowered.hasPrefix("https://") || lowered.hasPrefix("http://")) && !contains(where: \.isWhitespace)
+    }
+
     /// The text, or nil when it is empty.
     public var nonEmpty: String? { isEmpty ? nil : String(self) }
 

@@ -11,14 +11,17 @@ public struct IngestedContent: Sendable {
     /// The decoded text of each raw file an article comes from, by the
     /// article's slug, so the site can show the source as received.
     public var rawTexts: [String: String]
+    /// The curated entities, as loaded, sorted by slug.
+    public var entities: [Entity]
     /// Load's diagnostics and ingest's own.
     public var diagnostics: [Diagnostic]
 
     public init(config: DossierConfig, articles: [Article], rawTexts: [String: String] = [:],
-                diagnostics: [Diagnostic] = []) {
+                entities: [Entity] = [], diagnostics: [Diagnostic] = []) {
         self.config = config
         self.articles = articles
         self.rawTexts = rawTexts
+        self.entities = entities
         self.diagnostics = diagnostics
     }
 }
@@ -62,7 +65,8 @@ public enum Ingest {
                                     path: named.file.path, bodyLine: normalization.bodyLine))
         }
         articles.sort { $0.slug < $1.slug }
-        return IngestedContent(config: content.config, articles: articles, rawTexts: rawTexts, diagnostics: diagnostics)
+        return IngestedContent(config: content.config, articles: articles, rawTexts: rawTexts,
+                               entities: content.entities, diagnostics: diagnostics)
     }
 
     /// A raw file, what ingest made of it, and the slug its article gets.

@@ -27,6 +27,19 @@ struct ArticleFrontMatter: FrontMatterSchema {
     }
 }
 
+/// The front matter keys of an entity file (DESIGN: "Entity front matter").
+struct EntityFrontMatter: FrontMatterSchema {
+    var name: String
+    var kind: String?
+    var aliases: [String]?
+    var description: String?
+    var same_as: [String]?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, kind, aliases, description, same_as
+    }
+}
+
 /// An article a curator wrote or corrected, from `content/articles/<slug>.md`.
 public struct CuratedArticle: Hashable, Sendable {
     public var article: Article
@@ -56,15 +69,9 @@ public enum ContentFile {
 
     /// Parses a curated article file; its slug is its file name without `.md`.
     public static func article(_ text: String, path: String, slug: String) -> (CuratedArticle?, [Diagnostic]) {
-        let (split, splitProblems) = FrontMatterSplit.split(text, path: path)
-        guard let yaml = split.yaml else {
-            let missing = Diagnostic.error(SourceLocation(path: path), "an article needs front matter with at least a 'title' (a '---' block at the top)")
-            return (nil, splitProblems.isEmpty ? [missing] : splitProblems)
-        }
-        let (document, parseProblems) = FrontMatterDocument.parse(yaml, path: path, firstLine: split.yamlLine)
-        guard let document else { return (nil, parseProblems) }
-        let (decoded, problems) = document.decode(ArticleFrontMatter.self)
-        guard let decoded else { return (nil, problems) }
+        let (parsed, problems) = markdownFile(text, path: path, schema: ArticleFrontMatter.self,
+                                              needs: "an article needs front matter with at least a 'title'")
+        guard let (decoded, document, split) = parsed else { return (nil, problems) }
 
         var issues: [Diagnostic] = []
         let title = decoded.title.trimmed
@@ -87,6 +94,102 @@ public enum ContentFile {
             url: decoded.url?.trimmed.nonEmpty, source: decoded.source?.trimmed.nonEmpty)
         let article = Article(slug: slug, metadata: metadata, body: split.body, path: path, bodyLine: split.bodyLine)
         return (CuratedArticle(article: article), [])
+    }
+
+    /// Parses an entity file; its slug is its file name without `.md`.
+    public static func entity(_ text: String, path: String, slug: String) -> (Entity?, [Diagnostic]) {
+        let (parsed, problems) = markdownFile(text, path: path, schema: EntityFrontMatter.self,
+                                              needs: "an entity needs front matter with at least a 'name'")
+        guard let (decoded, document, split) = parsed else { return (nil, problems) }
+
+        var issues: [Diagnostic] = []
+        let name = decoded.name.trimmed
+        if name.isEmpty { issues.append(.error(document.location(ofValueFor: "name"), "'name' must not be empty")) }
+        var kind = EntityKind.other
+        if let text = decoded.kind?.trimmed {
+            if let known = EntityKind(rawValue: text) {
+                kind = known
+            } else {
+                let kinds = EntityKind.allCases.map(\.rawValue).joined(separator: ", ")
+                issues.append(.error(document.location(ofValueFor: "kind"), "unknown kind '\(text)' (expected one of: \(kinds))"))
+            }
+        }
+        var aliases: [String] = []
+        var aliasLocations: [SourceLocation] = []
+        for (index, alias) in (decoded.aliases ?? []).enumerated() {
+            let location = document.location(ofValueFor: "aliases", item: index)
+            let alias = alias.trimmed
+            if alias.isEmpty {
+                issues.append(.error(location, "an alias must not be empty"))
+            } else if alias == name || aliases.contains(alias) {
+                issues.append(.warning(location, "'\(alias)' is listed twice"))
+            } else {
+                aliases.append(alias)
+                aliasLocations.append(location)
+            }
+        }
+        var sameAs: [String] = []
+        for (index, url) in (decoded.same_as ?? []).enumerated() {
+            let url = url.trimmed
+            if url.isWebURL {
+                sameAs.append(url)
+            } else {
+                issues.append(.error(document.location(ofValueFor: "same_as", item: index), "'same_as' must list http(s) URLs, found '\(url)'"))
+            }
+        }
+        guard !issues.containsErrors else { return (nil, issues) }
+
+        let entity = Entity(slug: slug, name: name, kind: kind, aliases: aliases,
+                            description: decoded.description?.trimmed.nonEmpty, sameAs: sameAs,
+                            notes: split.body, path: path, nameLocation: document.location(ofValueFor: "name"),
+                            aliasLocations: aliasLocations)
+        return (entity, issues)
+    }
+
+    /// Names claimed by more than one entity. Each name keeps its first
+    /// owner in slug order; a later claim is an error at the later file's
+    /// line and is dropped from that entity, so the rest still builds.
+    public static func resolveNameConflicts(_ entities: [Entity]) -> ([Entity], [Diagnostic]) {
+        var owners: [String: String] = [:]
+        var problems: [Diagnostic] = []
+        let resolved = entities.sorted { $0.slug < $1.slug }.map { entity in
+            var entity = entity
+            if let owner = owners[entity.name] {
+                problems.append(.error(entity.nameLocation, "'\(entity.name)' is already a name of content/entities/\(owner).md"))
+            } else {
+                owners[entity.name] = entity.slug
+            }
+            var kept: [(String, SourceLocation)] = []
+            for (alias, location) in zip(entity.aliases, entity.aliasLocations) {
+                if let owner = owners[alias] {
+                    let whose = owner == entity.slug ? "this entity" : "content/entities/\(owner).md"
+                    problems.append(.error(location, "alias '\(alias)' is already claimed by \(whose)"))
+                } else {
+                    owners[alias] = entity.slug
+                    kept.append((alias, location))
+                }
+            }
+            entity.aliases = kept.map(\.0)
+            entity.aliasLocations = kept.map(\.1)
+            return entity
+        }
+        return (resolved, problems)
+    }
+
+    /// A Markdown file with required front matter, decoded into `schema`.
+    private static func markdownFile<Schema: FrontMatterSchema>(
+        _ text: String, path: String, schema: Schema.Type, needs: String
+    ) -> ((Schema, FrontMatterDocument, FrontMatterSplit)?, [Diagnostic]) {
+        let (split, splitProblems) = FrontMatterSplit.split(text, path: path)
+        guard let yaml = split.yaml else {
+            let missing = Diagnostic.error(SourceLocation(path: path), "\(needs) (a '---' block at the top)")
+            return (nil, splitProblems.isEmpty ? [missing] : splitProblems)
+        }
+        let (document, parseProblems) = FrontMatterDocument.parse(yaml, path: path, firstLine: split.yamlLine)
+        guard let document else { return (nil, parseProblems) }
+        let (decoded, problems) = document.decode(schema)
+        guard let decoded else { return (nil, problems) }
+        return ((decoded, document, split), problems)
     }
 
     /// Whether `source` has the form `raw/<file>.txt` with no folder parts.

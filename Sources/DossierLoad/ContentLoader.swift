@@ -26,13 +26,16 @@ public struct LoadedContent: Sendable {
     public var rawFiles: [RawFile]
     /// Curated articles, sorted by slug.
     public var curatedArticles: [CuratedArticle]
+    /// Entities, sorted by slug; no name or alias belongs to two of them.
+    public var entities: [Entity]
     public var diagnostics: [Diagnostic]
 
     public init(config: DossierConfig, rawFiles: [RawFile] = [], curatedArticles: [CuratedArticle] = [],
-                diagnostics: [Diagnostic] = []) {
+                entities: [Entity] = [], diagnostics: [Diagnostic] = []) {
         self.config = config
         self.rawFiles = rawFiles
         self.curatedArticles = curatedArticles
+        self.entities = entities
         self.diagnostics = diagnostics
     }
 }
@@ -67,21 +70,34 @@ public struct ContentLoader {
             }
         }
 
-        var curated: [CuratedArticle] = []
-        for name in listFiles("content/articles", extension: "md", problems: &problems) {
-            let path = "content/articles/\(name)"
+        let curated = loadMarkdownFiles("content/articles", problems: &problems, parse: ContentFile.article)
+        let (entities, conflicts) = ContentFile.resolveNameConflicts(
+            loadMarkdownFiles("content/entities", problems: &problems, parse: ContentFile.entity))
+        problems += conflicts
+
+        return LoadedContent(config: config, rawFiles: rawFiles, curatedArticles: curated, entities: entities,
+                             diagnostics: problems)
+    }
+
+    /// Parses every `*.md` file of `folder` whose name is a slug, in sorted order.
+    private func loadMarkdownFiles<Parsed>(
+        _ folder: String, problems: inout [Diagnostic],
+        parse: (_ text: String, _ path: String, _ slug: String) -> (Parsed?, [Diagnostic])
+    ) -> [Parsed] {
+        var parsed: [Parsed] = []
+        for name in listFiles(folder, extension: "md", problems: &problems) {
+            let path = "\(folder)/\(name)"
             let slug = String(name.dropLast(3))
             guard Slug.isValid(slug) else {
                 problems.append(.error(SourceLocation(path: path), "file name must be a slug (lower-case a-z, 0-9 and single hyphens) followed by .md"))
                 continue
             }
             guard let text = readText(path, problems: &problems) else { continue }
-            let (article, articleProblems) = ContentFile.article(text, path: path, slug: slug)
-            problems += articleProblems
-            if let article { curated.append(article) }
+            let (file, fileProblems) = parse(text, path, slug)
+            problems += fileProblems
+            if let file { parsed.append(file) }
         }
-
-        return LoadedContent(config: config, rawFiles: rawFiles, curatedArticles: curated, diagnostics: problems)
+        return parsed
     }
 
     /// Names of the regular files with `extension` in `folder`, sorted. Other

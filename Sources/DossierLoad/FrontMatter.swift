@@ -101,6 +101,15 @@ public struct FrontMatterDocument {
         return location(of: value)
     }
 
+    /// The location of item `index` of the list stored under `key`, or of
+    /// the key's value when it is not a list that long.
+    public func location(ofValueFor key: String, item index: Int) -> SourceLocation {
+        guard let mapping, case .sequence(let sequence)? = mapping[key], index < sequence.count else {
+            return location(ofValueFor: key)
+        }
+        return location(of: sequence[index])
+    }
+
     func location(of node: Node) -> SourceLocation {
         guard let mark = node.mark else { return SourceLocation(path: path, line: firstLine) }
         return SourceLocation(path: path, line: firstLine + mark.line - 1, column: mark.column)

@@ -31,8 +31,8 @@ indirect enum JSONValue {
 }
 
 /// `dossier.json`: the whole dossier as data, in the schema documented in
-/// docs/dossier-json.md, arrays in the model's order (articles by date then
-/// slug), so the same content always gives the same bytes.
+/// docs/dossier-json.md. Articles are in reading order (date, then slug),
+/// everything else by slug, so the same content always gives the same bytes.
 enum DossierJSON {
     static func data(_ dossier: AnalysedDossier) -> [UInt8] {
         Array((document(dossier).text() + "\n").utf8)
@@ -43,8 +43,8 @@ enum DossierJSON {
             ("title", .string(dossier.config.title)),
             ("description", .optional(dossier.config.description)),
             ("articles", .array(dossier.articles.map(article))),
-            // Filled as the dossier's entities, claims, shared passages and figures are analysed.
-            ("entities", .array([])),
+            ("entities", .array(dossier.entities.map(entity))),
+            // Filled as the dossier's claims, shared passages and figures are analysed.
             ("claims", .array([])),
             ("passages", .array([])),
             ("figures", .array([])),
@@ -62,8 +62,22 @@ enum DossierJSON {
             ("source", .optional(metadata.source)),
             ("url", .string("articles/\(analysed.article.slug).html")),
             ("words", .number(analysed.words)),
-            ("entities", .array([])),
+            ("entities", .array(analysed.entitySlugs.map(JSONValue.string))),
             ("claims", .array([])),
+        ])
+    }
+
+    static func entity(_ analysed: AnalysedEntity) -> JSONValue {
+        let entity = analysed.entity
+        return .object([
+            ("slug", .string(entity.slug)),
+            ("name", .string(entity.name)),
+            ("kind", .string(entity.kind.rawValue)),
+            ("aliases", .array(entity.aliases.map(JSONValue.string))),
+            ("url", .string("entities/\(entity.slug).html")),
+            ("mentions", .array(analysed.appearances.sorted { $0.article < $1.article }.map {
+                .object([("article", .string($0.article)), ("count", .number($0.mentions.count))])
+            })),
         ])
     }
 }

@@ -37,12 +37,14 @@ struct PageContext {
         var article = summary(analysed, depth: 1)
         article["body"] = bodyHTML
         article["dateline"] = metadata.dateline
-        article["url"] = metadata.url.flatMap(webURL)
+        article["url"] = metadata.url.flatMap { $0.isWebURL ? $0 : nil }
         if let source = metadata.source, analysed.rawText != nil {
             article["source"] = ["name": source, "url": "../raw/\(analysed.article.slug).html"]
         }
+        article["entities"] = namedEntities(analysed)
         var context = frame(title: metadata.title, depth: 1, section: "articles")
         context["article"] = article
+        context["jsonLD"] = LinkedData.article(analysed, dossier: dossier).text()
         context["previous"] = analysed.previous.flatMap(dossier.article).map { summary($0, depth: 1) }
         context["next"] = analysed.next.flatMap(dossier.article).map { summary($0, depth: 1) }
         return context
@@ -54,12 +56,5 @@ struct PageContext {
 
     func date(_ date: CalendarDate) -> [String: Any] {
         ["iso": date.description, "text": date.longForm]
-    }
-
-    /// Only absolute http(s) URLs become links; anything else (a
-    /// `javascript:` URL in front matter) is left out.
-    func webURL(_ text: String) -> String? {
-        let lowered = text.lowercased()
-        return lowered.hasPrefix("https://") || lowered.hasPrefix("http://") ? text : nil
     }
 }

@@ -1,3 +1,4 @@
+import CommonMark
 import DossierAnalyse
 import DossierCore
 import Mustache
@@ -14,13 +15,15 @@ public struct SiteRenderer: Sendable {
         return (library.map { SiteRenderer(library: $0, theme: theme) }, problems)
     }
 
-    /// Every file of the site, sorted by path. Article pages are rendered
-    /// in parallel; each task owns its article's Markdown tree.
+    /// Every file of the site, sorted by path. Article and entity pages are
+    /// rendered in parallel; each task owns its article's Markdown tree,
+    /// which it transforms (links to entities) before rendering it.
     public func render(_ dossier: AnalysedDossier) async -> [SiteFile] {
         let context = PageContext(dossier: dossier)
         var files = theme.assets
         files.append(page("index.html", "index", frontPage(context)))
         files.append(page("articles/index.html", "articles", articlesIndex(context)))
+        files.append(page("entities/index.html", "entities", context.entitiesIndex()))
         files.append(SiteFile(path: "dossier.json", contents: DossierJSON.data(dossier)))
         for analysed in dossier.articles where analysed.rawText != nil {
             files.append(page("raw/\(analysed.article.slug).html", "raw", rawSource(analysed, context)))
@@ -28,8 +31,15 @@ public struct SiteRenderer: Sendable {
         files += await withTaskGroup(of: SiteFile.self) { group in
             for analysed in dossier.articles {
                 group.addTask {
-                    page("articles/\(analysed.article.slug).html", "article",
-                         context.article(analysed, bodyHTML: analysed.document.html()))
+                    analysed.document.wrap(context.mentionWraps(analysed))
+                    return page("articles/\(analysed.article.slug).html", "article",
+                                context.article(analysed, bodyHTML: analysed.document.html()))
+                }
+            }
+            for analysed in dossier.entities {
+                group.addTask {
+                    let notes = MarkdownDocument(parsing: analysed.entity.notes).html()
+                    return page("entities/\(analysed.entity.slug).html", "entity", context.entity(analysed, notesHTML: notes))
                 }
             }
             return await group.reduce(into: []) { $0.append($1) }

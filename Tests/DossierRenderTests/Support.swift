@@ -46,6 +46,17 @@ extension String {
         components(separatedBy: needle).count - 1
     }
 
+    /// How many `<script` elements the page has besides JSON-LD data blocks.
+    var executableScripts: Int {
+        occurrences(of: "<script") - occurrences(of: #"<script type="application/ld+json">"#)
+    }
+
+    /// The text of each JSON-LD block of the page.
+    var linkedData: [String] {
+        components(separatedBy: #"<script type="application/ld+json">"#).dropFirst()
+            .map { $0.components(separatedBy: "</script>")[0] }
+    }
+
     /// The values of every `attribute="…"` in this HTML, in order.
     func attributeValues(_ attribute: String) -> [String] {
         components(separatedBy: " \(attribute)=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }

@@ -1,0 +1,176 @@
+/// Finds a fixed set of strings in a text in one pass (Aho–Corasick), so the
+/// cost per byte of text does not grow with the number of strings.
+///
+/// Matching is on UTF-8 bytes and case-sensitive. ``mentions(in:)`` keeps
+/// only matches on word boundaries and resolves overlaps leftmost-longest:
+/// of the candidates, the one starting first wins, then the longest, so
+/// "United Nations Security Council" is one match, not also "United Nations".
+public struct AliasMatcher: Sendable {
+    /// An occurrence of pattern number `pattern` at UTF-8 offsets `range`.
+    public struct Match: Hashable, Sendable {
+        public var pattern: Int
+        public var range: Range<Int>
+
+        public init(pattern: Int, range: Range<Int>) {
+            self.pattern = pattern
+            self.range = range
+        }
+    }
+
+    public let patterns: [String]
+    private let lengths: [Int]
+    /// Bytes that occur in no pattern share class 0, so the table stays small.
+    private let byteClass: [Int32]
+    private let classCount: Int
+    /// The automaton as a table: `transitions[state * classCount + class]`.
+    private let transitions: [Int32]
+    /// The pattern that ends exactly at each state, or -1.
+    private let output: [Int32]
+    /// The nearest state along the failure links that has an output, or -1.
+    private let outputLink: [Int32]
+
+    /// A matcher for `patterns`; empty patterns never match, and of equal
+    /// patterns only the first does.
+    public init(patterns: [String]) {
+        self.patterns = patterns
+        let encoded = patterns.map { Array($0.utf8) }
+        lengths = encoded.map(\.count)
+
+        var classes = [Int32](repeating: 0, count: 256)
+        var count: Int32 = 1
+        for byte in Set(encoded.joined()).sorted() {
+            classes[Int(byte)] = count
+            count += 1
+        }
+        byteClass = classes
+        classCount = Int(count)
+
+        // The trie, with -1 for a missing edge.
+        var table = [Int32](repeating: -1, count: classCount)
+        var output: [Int32] = [-1]
+        for (index, bytes) in encoded.enumerated() where !bytes.isEmpty {
+            var state = 0
+            for byte in bytes {
+                let slot = state * classCount + Int(classes[Int(byte)])
+                if table[slot] < 0 {
+                    table[slot] = Int32(output.count)
+                    output.append(-1)
+                    table += repeatElement(-1, count: classCount)
+                }
+                state = Int(table[slot])
+            }
+            if output[state] < 0 { output[state] = Int32(index) }
+        }
+
+        // Breadth-first: complete every missing edge with the failure state's edge.
+        var failure = [Int32](repeating: 0, count: output.count)
+        var outputLink = [Int32](repeating: -1, count: output.count)
+        var queue: [Int] = []
+        for symbol in 0..<classCount {
+            if table[symbol] < 0 { table[symbol] = 0 } else { queue.append(Int(table[symbol])) }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            let fail = Int(failure[state])
+            outputLink[state] = output[fail] >= 0 ? Int32(fail) : outputLink[fail]
+            for symbol in 0..<classCount {
+                let slot = state * classCount + symbol
+                let fallback = table[fail * classCount + symbol]
+                if table[slot] < 0 {
+                    table[slot] = fallback
+                } else {
+                    failure[Int(table[slot])] = fallback
+                    queue.append(Int(table[slot]))
+                }
+            }
+        }
+        transitions = table
+        self.output = output
+        self.outputLink = outputLink
+    }
+
+    /// Every occurrence of every pattern in `text`, overlapping ones
+    /// included, ordered by where they end.
+    public func occurrences(in text: [UInt8]) -> [Match] {
+        var matches: [Match] = []
+        var state = 0
+        for (position, byte) in text.enumerated() {
+            state = Int(transitions[state * classCount + Int(byteClass[Int(byte)])])
+            var found = output[state] >= 0 ? state : Int(outputLink[state])
+            while found >= 0 {
+                let pattern = Int(output[found])
+                matches.append(Match(pattern: pattern, range: (position + 1 - lengths[pattern])..<(position + 1)))
+                found = Int(outputLink[found])
+            }
+        }
+        return matches
+    }
+
+    /// The occurrences in `text` that stand on word boundaries and do not
+    /// overlap, leftmost-longest first, in text order. `accept` can turn
+    /// down a candidate before overlaps are resolved.
+    public func mentions(in text: [UInt8], accept: (Match) -> Bool = { _ in true }) -> [Match] {
+        let candidates = occurrences(in: text)
+            .filter { WordBoundary.isWhole($0.range, in: text) && accept($0) }
+            .sorted { ($0.range.lowerBound, $1.range.upperBound) < ($1.range.lowerBound, $0.range.upperBound) }
+        var chosen: [Match] = []
+        for candidate in candidates where candidate.range.lowerBound >= (chosen.last?.range.upperBound ?? 0) {
+            chosen.append(candidate)
+        }
+        return chosen
+    }
+}
+
+/// Where words start and end in UTF-8 text: a word character is a letter,
+/// a combining mark or a digit, in any script.
+public enum WordBoundary {
+    /// Whether `range` of `text` holds whole words: no word character of the
+    /// range touches a word character outside it. Hyphens, apostrophes and
+    /// spaces are not word characters, so `Russia's` and `US-led` contain
+    /// whole-word `Russia` and `US`.
+    public static func isWhole(_ range: Range<Int>, in text: [UInt8]) -> Bool {
+        guard !range.isEmpty else { return false }
+        if range.lowerBound > 0,
+           isWord(scalar(before: range.lowerBound, in: text)), isWord(scalar(at: range.lowerBound, in: text)) {
+            return false
+        }
+        if range.upperBound < text.count,
+           isWord(scalar(before: range.upperBound, in: text)), isWord(scalar(at: range.upperBound, in: text)) {
+            return false
+        }
+        return true
+    }
+
+    public static func isWord(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+        }
+        let properties = scalar.properties
+        return properties.isAlphabetic || properties.numericType != nil
+            || properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark
+    }
+
+    /// The scalar whose encoding starts at `offset`; U+FFFD for malformed bytes.
+    static func scalar(at offset: Int, in text: [UInt8]) -> Unicode.Scalar {
+        var end = offset + 1
+        while end < text.count, end < offset + 4, UTF8.isContinuation(text[end]) { end += 1 }
+        return decode(text[offset..<end])
+    }
+
+    /// The scalar whose encoding ends just before `offset`.
+    static func scalar(before offset: Int, in text: [UInt8]) -> Unicode.Scalar {
+        var start = offset - 1
+        while start > 0, start > offset - 4, UTF8.isContinuation(text[start]) { start -= 1 }
+        return decode(text[start..<offset])
+    }
+
+    private static func decode(_ bytes: ArraySlice<UInt8>) -> Unicode.Scalar {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return "\u{FFFD}"
+    }
+}

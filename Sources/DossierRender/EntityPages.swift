@@ -1,0 +1,137 @@
+import CommonMark
+import DossierAnalyse
+import DossierCore
+
+/// The template data of entity pages, the entities index and the entity
+/// parts of article pages. Like ``PageContext``, every value is text the
+/// templates escape, except HTML rendered by cmark in safe mode.
+extension PageContext {
+    /// The entities index: entities grouped by kind, most mentioned first.
+    func entitiesIndex() -> [String: Any] {
+        var page = frame(title: "Entities", depth: 1, section: "entities")
+        let byKind = Dictionary(grouping: dossier.entities, by: \.entity.kind)
+        page["kinds"] = EntityKind.allCases.compactMap { kind -> [String: Any]? in
+            guard let entities = byKind[kind] else { return nil }
+            let ranked = entities.sorted { ($1.mentionCount, $0.entity.name) < ($0.mentionCount, $1.entity.name) }
+            return ["label": Self.pluralLabel(kind), "kind": kind.rawValue, "entities": ranked.map(entitySummary)]
+        }
+        page["entityCount"] = dossier.entities.count
+        return page
+    }
+
+    func entitySummary(_ analysed: AnalysedEntity) -> [String: Any] {
+        var summary: [String: Any] = [
+            "slug": analysed.entity.slug, "name": analysed.entity.name, "url": "\(analysed.entity.slug).html",
+            "mentions": analysed.mentionCount, "articles": analysed.appearances.count,
+            "mentionsText": Self.counted(analysed.mentionCount, "mention"),
+            "articlesText": Self.counted(analysed.appearances.count, "article"),
+        ]
+        summary["description"] = analysed.entity.description
+        return summary
+    }
+
+    /// An entity's page: who or what it is, every mention in context, and
+    /// the entities named with it.
+    func entity(_ analysed: AnalysedEntity, notesHTML: String) -> [String: Any] {
+        let entity = analysed.entity
+        var page = frame(title: entity.name, depth: 1, section: "entities")
+        var data = entitySummary(analysed)
+        data["kind"] = ["name": entity.kind.rawValue, "label": Self.label(entity.kind)]
+        data["aliases"] = analysed.nameCounts.dropFirst().map { ["name": $0.name, "count": $0.count] }
+        data["sameAs"] = entity.sameAs
+        if !notesHTML.isEmpty { data["notes"] = notesHTML }
+        data["appearances"] = analysed.appearances.compactMap { appearance -> [String: Any]? in
+            guard let article = dossier.article(appearance.article) else { return nil }
+            var item = summary(article, depth: 1)
+            item["count"] = appearance.mentions.count
+            item["countText"] = Self.counted(appearance.mentions.count, "mention")
+            item["mentions"] = appearance.mentions.map { mention in
+                ["url": "../articles/\(article.article.slug).html#\(mention.anchor)", "before": mention.context.before,
+                 "text": mention.context.text, "after": mention.context.after]
+            }
+            return item
+        }
+        data["companions"] = analysed.companions.prefix(12).compactMap { companion -> [String: Any]? in
+            guard let other = dossier.entity(companion.entity) else { return nil }
+            return ["name": other.entity.name, "url": "\(other.entity.slug).html", "articles": companion.articles,
+                    "articlesText": Self.counted(companion.articles, "article")]
+        }
+        // Filled once claims are analysed: claims the entity makes, and claims about it.
+        data["claimsMade"] = [[String: Any]]()
+        data["claimsAbout"] = [[String: Any]]()
+        page["entity"] = data
+        page["jsonLD"] = LinkedData.entity(analysed, config: dossier.config).text()
+        return page
+    }
+
+    /// The entities an article names, most mentioned first, for its page.
+    func namedEntities(_ analysed: AnalysedArticle) -> [[String: Any]] {
+        var counts: [String: Int] = [:]
+        for mention in analysed.mentions { counts[mention.entity, default: 0] += 1 }
+        return counts.compactMap { slug, count -> (AnalysedEntity, Int)? in dossier.entity(slug).map { ($0, count) } }
+            .sorted { ($1.1, $0.0.entity.name) < ($0.1, $1.0.entity.name) }
+            .map { ["name": $0.entity.name, "url": "../entities/\($0.entity.slug).html", "count": $1] }
+    }
+
+    /// The markup around each mention in an article's body. The first
+    /// mention of an entity in a paragraph links to the entity's page; the
+    /// others are only marked, so a paragraph is not a wall of links. Each
+    /// carries its anchor, which entity pages link to.
+    func mentionWraps(_ analysed: AnalysedArticle) -> [InlineWrap] {
+        var linked = Set<[String]>()
+        return analysed.mentions.compactMap { mention in
+            guard let entity = dossier.entity(mention.entity)?.entity else { return nil }
+            let anchor = mention.anchor.htmlEscaped
+            guard linked.insert([String(mention.paragraph), mention.entity]).inserted else {
+                return InlineWrap(span: mention.span, enter: #"<span class="mention" id="\#(anchor)">"#, exit: "</span>")
+            }
+            let href = "../entities/\(entity.slug).html".htmlEscaped
+            let title = entity.name == mention.name ? "" : #" title="\#(entity.name.htmlEscaped)""#
+            return InlineWrap(span: mention.span, enter: #"<a class="entity" id="\#(anchor)" href="\#(href)"\#(title)>"#,
+                              exit: "</a>")
+        }
+    }
+
+    /// `1 mention`, `3 mentions`.
+    static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    static func label(_ kind: EntityKind) -> String {
+        switch kind {
+        case .person: "Person"
+        case .organization: "Organisation"
+        case .group: "Group"
+        case .place: "Place"
+        case .other: "Other"
+        }
+    }
+
+    static func pluralLabel(_ kind: EntityKind) -> String {
+        switch kind {
+        case .person: "People"
+        case .organization: "Organisations"
+        case .group: "Groups"
+        case .place: "Places"
+        case .other: "Other"
+        }
+    }
+}
+
+extension String {
+    /// The text escaped for HTML text and double-quoted attribute values.
+    var htmlEscaped: String {
+        var escaped = ""
+        for character in self {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}

@@ -1,0 +1,64 @@
+import DossierAnalyse
+import DossierCore
+
+/// schema.org JSON-LD for pages, so search engines and fact-check tools
+/// can read what a page is about. `<` is escaped in every string, so the
+/// JSON is safe inside a `<script>` element.
+enum LinkedData {
+    static func type(_ kind: EntityKind) -> String {
+        switch kind {
+        case .person: "Person"
+        case .organization, .group: "Organization"
+        case .place: "Place"
+        case .other: "Thing"
+        }
+    }
+
+    /// The absolute URL of a site path, when the dossier has a `base_url`.
+    static func absolute(_ path: String, config: DossierConfig) -> JSONValue? {
+        guard let base = config.baseURL else { return nil }
+        return .string(base.hasSuffix("/") ? base + path : base + "/" + path)
+    }
+
+    static func entity(_ analysed: AnalysedEntity, config: DossierConfig) -> JSONValue {
+        let entity = analysed.entity
+        var members: [(String, JSONValue)] = [
+            ("@context", .string("https://schema.org")),
+            ("@type", .string(type(entity.kind))),
+            ("name", .string(entity.name)),
+        ]
+        if !entity.aliases.isEmpty { members.append(("alternateName", .array(entity.aliases.map(JSONValue.string)))) }
+        if let description = entity.description { members.append(("description", .string(description))) }
+        if !entity.sameAs.isEmpty { members.append(("sameAs", .array(entity.sameAs.map(JSONValue.string)))) }
+        if let url = absolute("entities/\(entity.slug).html", config: config) { members.append(("url", url)) }
+        return .object(members)
+    }
+
+    static func article(_ analysed: AnalysedArticle, dossier: AnalysedDossier) -> JSONValue {
+        let metadata = analysed.article.metadata
+        var members: [(String, JSONValue)] = [
+            ("@context", .string("https://schema.org")),
+            ("@type", .string("NewsArticle")),
+            ("headline", .string(metadata.title)),
+        ]
+        if let date = metadata.date { members.append(("datePublished", .string(date.description))) }
+        if let author = metadata.author {
+            members.append(("author", .object([("@type", .string("Person")), ("name", .string(author))])))
+        }
+        if let outlet = metadata.outlet {
+            members.append(("publisher", .object([("@type", .string("Organization")), ("name", .string(outlet))])))
+        }
+        if let url = metadata.url, url.isWebURL { members.append(("isBasedOn", .string(url))) }
+        if let url = absolute("articles/\(analysed.article.slug).html", config: dossier.config) {
+            members.append(("url", url))
+        }
+        let named = analysed.entitySlugs.compactMap(dossier.entity).map { analysed -> JSONValue in
+            var mention: [(String, JSONValue)] = [("@type", .string(type(analysed.entity.kind))),
+                                                  ("name", .string(analysed.entity.name))]
+            if let url = absolute("entities/\(analysed.entity.slug).html", config: dossier.config) { mention.append(("url", url)) }
+            return .object(mention)
+        }
+        if !named.isEmpty { members.append(("mentions", .array(named))) }
+        return .object(members)
+    }
+}

@@ -1,0 +1,41 @@
+@testable import DossierAnalyse
+import Testing
+
+func sentences(_ text: String) -> [String] {
+    let bytes = Array(text.utf8)
+    return Sentences.ranges(in: bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
+}
+
+@Suite struct SentencesTests {
+    @Test func splitsAtStopsFollowedBySpaceAndACapital() {
+        #expect(sentences("Putin spoke. Shoigu listened! Did Gerasimov? Yes.")
+            == ["Putin spoke.", "Shoigu listened!", "Did Gerasimov?", "Yes."])
+    }
+
+    @Test func keepsClosingQuotesWithTheirSentence() {
+        #expect(sentences("He said \"it is over.\" Then he left.") == ["He said \"it is over.\"", "Then he left."])
+        #expect(sentences("“To win is one thing,” he said. “But not all.” Next")
+            == ["“To win is one thing,” he said.", "“But not all.”", "Next"])
+    }
+
+    @Test func abbreviationsAndInitialsDoNotEndASentence() {
+        #expect(sentences("Gen. Staff met Mr. Rudskoi in Dec. 2017. The U.S. and J. Smith agreed. Done")
+            == ["Gen. Staff met Mr. Rudskoi in Dec. 2017.", "The U.S. and J. Smith agreed.", "Done"])
+    }
+
+    @Test func aLowerCaseWordAfterAStopContinuesTheSentence() {
+        #expect(sentences("It held 8 per cent. of the province. Then") == ["It held 8 per cent. of the province.", "Then"])
+    }
+
+    @Test func numbersAndWhiteSpace() {
+        #expect(sentences("  It cost 3.5 million.  Then 2 more.\n") == ["It cost 3.5 million.", "Then 2 more."])
+        #expect(sentences("") == [])
+        #expect(sentences("No stop at all") == ["No stop at all"])
+    }
+
+    @Test func theSentenceHoldingAnOffset() {
+        let bytes = Array("One here. Two there.".utf8)
+        #expect(Sentences.range(containing: 12, in: bytes) == 10..<20)
+        #expect(Sentences.range(containing: 0, in: bytes) == 0..<9)
+    }
+}
