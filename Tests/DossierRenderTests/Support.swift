@@ -29,11 +29,12 @@ func article(_ slug: String, _ title: String, date: String? = nil, outlet: Strin
 
 /// The rendered site of `articles` through the default theme, by path.
 func renderSite(_ articles: [Article], config: DossierConfig = DossierConfig(title: "Test dossier"),
-                rawTexts: [String: String] = [:]) async throws -> [String: String] {
+                rawTexts: [String: String] = [:], entities: [Entity] = []) async throws -> [String: String] {
     let (made, problems) = SiteRenderer.make(theme: try defaultTheme())
     #expect(problems.isEmpty)
     let renderer = try #require(made)
-    let dossier = await Analyse.run(IngestedContent(config: config, articles: articles, rawTexts: rawTexts))
+    let dossier = await Analyse.run(IngestedContent(config: config, articles: articles, rawTexts: rawTexts,
+                                                    entities: entities))
     let files = await renderer.render(dossier)
     #expect(files.map(\.path) == files.map(\.path).sorted(), "files are not sorted by path")
     #expect(Set(files.map(\.path)).count == files.count, "a path is produced twice")
@@ -61,4 +62,17 @@ extension String {
     func attributeValues(_ attribute: String) -> [String] {
         components(separatedBy: " \(attribute)=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
     }
+}
+
+/// Expects `text` to equal the golden file. With `DOSSIER_UPDATE_GOLDEN=1`
+/// in the environment the file is rewritten instead, and the test fails so
+/// the new copy is reviewed before it is committed.
+func expectGolden(_ text: String, _ file: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    if ProcessInfo.processInfo.environment["DOSSIER_UPDATE_GOLDEN"] == "1" {
+        try Data(text.utf8).write(to: file)
+        Issue.record("rewrote \(file.lastPathComponent); review it and run the tests again", sourceLocation: sourceLocation)
+        return
+    }
+    let expected = try String(contentsOf: file, encoding: .utf8)
+    #expect(text == expected, "differs from \(file.path) (DOSSIER_UPDATE_GOLDEN=1 rewrites it)", sourceLocation: sourceLocation)
 }
