@@ -79,7 +79,7 @@ public enum Analyse {
             analysed[index].previous = index > 0 ? analysed[index - 1].article.slug : nil
             analysed[index].next = index + 1 < analysed.count ? analysed[index + 1].article.slug : nil
         }
-        let (entities, problems) = EntityAnalysis.run(content.entities, articles: analysed)
+        let (entities, problems) = EntityAnalysis.run(content.entities.sorted { $0.slug < $1.slug }, articles: analysed)
         return AnalysedDossier(config: content.config, articles: analysed, entities: entities,
                                diagnostics: content.diagnostics + problems)
     }

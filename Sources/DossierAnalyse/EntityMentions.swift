@@ -157,14 +157,18 @@ struct ParagraphText {
                               after: clip(after, keepingEnd: false))
     }
 
+    /// `range` cut to `limit` bytes: at a space when there is one, else at
+    /// a character boundary, so no character is ever split.
     private func clip(_ range: Range<Int>, keepingEnd: Bool) -> String {
         let limit = 200
         guard range.count > limit else { return String(decoding: bytes[range], as: UTF8.self) }
         if keepingEnd {
-            let cut = bytes[(range.upperBound - limit)..<range.upperBound].firstIndex(of: 0x20) ?? (range.upperBound - limit)
+            var cut = bytes[(range.upperBound - limit)..<range.upperBound].firstIndex(of: 0x20) ?? (range.upperBound - limit)
+            while cut < range.upperBound, UTF8.isContinuation(bytes[cut]) { cut += 1 }
             return "…" + String(decoding: bytes[cut..<range.upperBound], as: UTF8.self)
         }
-        let cut = bytes[range.lowerBound..<(range.lowerBound + limit)].lastIndex(of: 0x20) ?? (range.lowerBound + limit)
+        var cut = bytes[range.lowerBound..<(range.lowerBound + limit)].lastIndex(of: 0x20) ?? (range.lowerBound + limit)
+        while cut > range.lowerBound, UTF8.isContinuation(bytes[cut]) { cut -= 1 }
         return String(decoding: bytes[range.lowerBound..<cut], as: UTF8.self) + " …"
     }
 }

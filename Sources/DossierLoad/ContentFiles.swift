@@ -106,7 +106,7 @@ public enum ContentFile {
         let name = decoded.name.trimmed
         if name.isEmpty { issues.append(.error(document.location(ofValueFor: "name"), "'name' must not be empty")) }
         var kind = EntityKind.other
-        if let text = decoded.kind?.trimmed {
+        if let text = decoded.kind?.trimmed.nonEmpty {
             if let known = EntityKind(rawValue: text) {
                 kind = known
             } else {
@@ -121,7 +121,9 @@ public enum ContentFile {
             let alias = alias.trimmed
             if alias.isEmpty {
                 issues.append(.error(location, "an alias must not be empty"))
-            } else if alias == name || aliases.contains(alias) {
+            } else if alias == name {
+                issues.append(.warning(location, "'\(alias)' is the name already; aliases are the other names"))
+            } else if aliases.contains(alias) {
                 issues.append(.warning(location, "'\(alias)' is listed twice"))
             } else {
                 aliases.append(alias)
@@ -155,7 +157,7 @@ public enum ContentFile {
         let resolved = entities.sorted { $0.slug < $1.slug }.map { entity in
             var entity = entity
             if let owner = owners[entity.name] {
-                problems.append(.error(entity.nameLocation, "'\(entity.name)' is already a name of content/entities/\(owner).md"))
+                problems.append(.error(entity.nameLocation, "'\(entity.name)' is already claimed by content/entities/\(owner).md"))
             } else {
                 owners[entity.name] = entity.slug
             }
