@@ -44,9 +44,10 @@ let package = Package(
         .testTarget(name: "DossierLoadTests", dependencies: ["DossierLoad"]),
         .testTarget(name: "DossierIngestTests", dependencies: ["DossierIngest", "CommonMark"], resources: [.copy("Golden")]),
         .testTarget(name: "DossierAnalyseTests", dependencies: ["DossierAnalyse", "DossierIngest", "DossierCore", "CommonMark"]),
-        .testTarget(name: "DossierRenderTests", dependencies: ["DossierRender", "DossierAnalyse", "DossierIngest", "DossierCore"]),
+        .testTarget(name: "DossierRenderTests", dependencies: ["DossierRender", "DossierAnalyse", "DossierIngest", "DossierCore"],
+                    exclude: ["Golden"]),
         .testTarget(name: "DossierPublishTests", dependencies: ["DossierPublish"]),
-        .testTarget(name: "DossierBuildTests", dependencies: ["DossierBuild"]),
+        .testTarget(name: "DossierBuildTests", dependencies: ["DossierBuild"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

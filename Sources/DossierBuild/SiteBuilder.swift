@@ -18,7 +18,10 @@ public struct SiteBuilder {
         /// What was written, or nil when nothing was published.
         public var publish: Publisher.Report?
         public var articleCount: Int
+        public var entityCount: Int
         public var pageCount: Int
+        /// How long each stage took, in pipeline order, for `build --timings`.
+        public var timings: [(stage: String, duration: Duration)]
         /// Whether the build succeeded (and the site was published).
         public var succeeded: Bool { publish != nil }
     }
@@ -33,25 +36,40 @@ public struct SiteBuilder {
     }
 
     public func build() async -> Report {
+        let clock = ContinuousClock()
+        var timings: [(stage: String, duration: Duration)] = []
+        var started = clock.now
+        func lap(_ stage: String) {
+            timings.append((stage, started.duration(to: clock.now)))
+            started = clock.now
+        }
+
         let content = ContentLoader(root: root).load()
+        lap("load")
         let ingested = await Ingest.run(content)
+        lap("ingest")
         let dossier = await Analyse.run(ingested)
+        lap("analyse")
         var diagnostics = dossier.diagnostics
         let (renderer, themeProblems) = SiteRenderer.make(theme: theme())
         diagnostics += themeProblems
-        var report = Report(diagnostics: [], publish: nil, articleCount: dossier.articles.count, pageCount: 0)
+        var report = Report(diagnostics: [], publish: nil, articleCount: dossier.articles.count,
+                            entityCount: dossier.entities.count, pageCount: 0, timings: [])
         if let renderer {
             let files = await renderer.render(dossier)
+            lap("render")
             report.pageCount = files.count { $0.path.hasSuffix(".html") }
             if !diagnostics.containsErrors {
                 do {
                     report.publish = try Publisher(output: output).publish(files)
+                    lap("publish")
                 } catch {
                     diagnostics.append(.error(SourceLocation(path: relativeOutputPath), "\(error)"))
                 }
             }
         }
         report.diagnostics = Array(Set(diagnostics)).sorted()
+        report.timings = timings
         return report
     }
 

@@ -18,15 +18,24 @@ struct Build: AsyncParsableCommand {
     @Option(help: "Where to write the site (default: site/ inside the dossier).")
     var out: String?
 
+    @Flag(help: "Print how long each stage of the build took, to standard error.")
+    var timings = false
+
     func run() async throws {
         let output = out.map { URL(fileURLWithPath: $0, isDirectory: true) }
         let report = await SiteBuilder(root: root.url, output: output).build()
         printDiagnostics(report.diagnostics)
+        if timings {
+            for (stage, duration) in report.timings {
+                let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+                FileHandle.standardError.write(Data("\(stage): \(Int(milliseconds.rounded())) ms\n".utf8))
+            }
+        }
         guard let publish = report.publish else {
             let errors = report.diagnostics.count { $0.severity == .error }
             FileHandle.standardError.write(Data("build failed with \(errors) error\(errors == 1 ? "" : "s"); the site was not changed\n".utf8))
             throw ExitCode(1)
         }
-        print("built \(report.articleCount) articles, \(report.pageCount) pages: \(publish.written.count) written, \(publish.unchanged.count) unchanged, \(publish.removed.count) removed")
+        print("built \(report.articleCount) articles, \(report.entityCount) entities, \(report.pageCount) pages: \(publish.written.count) written, \(publish.unchanged.count) unchanged, \(publish.removed.count) removed")
     }
 }
