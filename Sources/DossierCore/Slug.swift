@@ -6,6 +6,9 @@ public enum Slug {
     /// The longest slug made from a title; longer ones are cut at a hyphen.
     public static let maximumLength = 80
 
+    /// Slugs a content file may not have: `index` names each section's index page.
+    public static let reserved: Set<String> = ["index"]
+
     /// Whether `text` is already a valid slug.
     public static func isValid(_ text: String) -> Bool {
         !text.isEmpty && text.count <= maximumLength && !text.hasPrefix("-") && !text.hasSuffix("-")
@@ -37,9 +40,10 @@ public enum Slug {
         return slug.isEmpty ? fallback : slug
     }
 
-    /// `base`, or `base-2`, `base-3`, … : the first that is not in `taken`.
+    /// `base`, or `base-2`, `base-3`, … : the first that is neither in
+    /// `taken` nor reserved.
     public static func unique(_ base: String, avoiding taken: Set<String>) -> String {
-        guard taken.contains(base) else { return base }
+        guard taken.contains(base) || reserved.contains(base) else { return base }
         var number = 2
         while taken.contains("\(base)-\(number)") { number += 1 }
         return "\(base)-\(number)"

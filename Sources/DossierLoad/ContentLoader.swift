@@ -92,6 +92,10 @@ public struct ContentLoader {
                 problems.append(.error(SourceLocation(path: path), "file name must be a slug (lower-case a-z, 0-9 and single hyphens) followed by .md"))
                 continue
             }
+            guard !Slug.reserved.contains(slug) else {
+                problems.append(.error(SourceLocation(path: path), "'\(slug)' names the folder's index page; give the file another name"))
+                continue
+            }
             guard let text = readText(path, problems: &problems) else { continue }
             let (file, fileProblems) = parse(text, path, slug)
             problems += fileProblems

@@ -1,5 +1,6 @@
 import CommonMark
 import DossierCore
+import DossierLoad
 import Testing
 @testable import DossierIngest
 
@@ -156,6 +157,12 @@ let ruleExamples: [RuleExample] = [
     func slugsFromTitles(title: String, slug: String) {
         #expect(Slug.make(from: title) == slug)
         #expect(Slug.isValid(Slug.make(from: title)))
+    }
+
+    @Test func aRawArticleTitledIndexDoesNotTakeTheIndexPage() async {
+        let file = RawFile(name: "a.txt", path: "content/raw/a.txt", bytes: Array("Index\n\nThe first paragraph of the story says what happened.\n".utf8))
+        let named = await Ingest.normalizeAndName([file], avoiding: [])
+        #expect(named.map(\.slug) == ["index-2"])
     }
 
     @Test func longTitlesAreCutAtAHyphen() {

@@ -232,6 +232,7 @@ private func entity(_ slug: String, name: String, aliases: [String] = [], aliasL
         try write("content/entities/b.md", "---\nname: Beta\naliases:\n  - Shared\n  - Own B\n---\nB notes.\n")
         try write("content/entities/a.md", "---\nname: Alpha\nkind: group\naliases:\n  - Shared\n---\n")
         try write("content/entities/Bad Name.md", "---\nname: Bad\n---\n")
+        try write("content/entities/index.md", "---\nname: Index\n---\n")
 
         let content = ContentLoader(root: root).load()
         #expect(content.config.title == "T")
@@ -242,6 +243,7 @@ private func entity(_ slug: String, name: String, aliases: [String] = [], aliasL
         #expect(content.entities.last?.notes == "B notes.\n")
         #expect(content.diagnostics.map { String(describing: $0) } == [
             "content/entities/Bad Name.md:1:1: error: file name must be a slug (lower-case a-z, 0-9 and single hyphens) followed by .md",
+            "content/entities/index.md:1:1: error: 'index' names the folder's index page; give the file another name",
             "content/entities/b.md:4:5: error: alias 'Shared' is already claimed by content/entities/a.md",
         ])
     }
