@@ -13,15 +13,23 @@ extension PageContext {
         page["kinds"] = EntityKind.allCases.compactMap { kind -> [String: Any]? in
             guard let entities = byKind[kind] else { return nil }
             let ranked = entities.sorted { ($1.mentionCount, $0.entity.name) < ($0.mentionCount, $1.entity.name) }
-            return ["label": Self.pluralLabel(kind), "kind": kind.rawValue, "entities": ranked.map(entitySummary)]
+            return ["label": Self.pluralLabel(kind), "kind": kind.rawValue, "entities": ranked.map { entitySummary($0) }]
         }
         page["entityCount"] = dossier.entities.count
         return page
     }
 
-    func entitySummary(_ analysed: AnalysedEntity) -> [String: Any] {
+    /// The `count` most mentioned entities, for the front page.
+    func mostMentioned(_ count: Int) -> [[String: Any]] {
+        dossier.entities.filter { $0.mentionCount > 0 }
+            .sorted { ($1.mentionCount, $0.entity.name) < ($0.mentionCount, $1.entity.name) }
+            .prefix(count).map { entitySummary($0, folder: "entities/") }
+    }
+
+    /// What lists of entities show of each; `folder` leads from the page to entities/.
+    func entitySummary(_ analysed: AnalysedEntity, folder: String = "") -> [String: Any] {
         var summary: [String: Any] = [
-            "slug": analysed.entity.slug, "name": analysed.entity.name, "url": "\(analysed.entity.slug).html",
+            "slug": analysed.entity.slug, "name": analysed.entity.name, "url": "\(folder)\(analysed.entity.slug).html",
             "mentions": analysed.mentionCount, "articles": analysed.appearances.count,
             "mentionsText": Self.counted(analysed.mentionCount, "mention"),
             "articlesText": Self.counted(analysed.appearances.count, "article"),

@@ -56,6 +56,8 @@ public struct SiteRenderer: Sendable {
         page["articles"] = context.articleList(depth: 0)
         page["articleCount"] = context.dossier.articles.count
         page["outletCount"] = Set(context.dossier.articles.compactMap(\.article.metadata.outlet)).count
+        page["entities"] = context.mostMentioned(12)
+        page["entityCount"] = context.dossier.entities.count
         return page
     }
 

@@ -145,4 +145,14 @@ private func golden(_ name: String) -> URL {
         let articles = try #require(json["articles"] as? [[String: Any]])
         #expect(articles.map { $0["entities"] as? [String] } == [["islamic-state", "sergei-rudskoi", "syria"], ["islamic-state"]])
     }
+
+    @Test func frontPageListsTheMostNamedEntities() async throws {
+        let page = try #require(try await site()["index.html"])
+        #expect(page.contains("""
+            <li><a href="entities/islamic-state.html">Islamic State</a> <span class="meta">4 mentions</span></li>
+            <li><a href="entities/sergei-rudskoi.html">Sergei Rudskoi</a> <span class="meta">2 mentions</span></li>
+            <li><a href="entities/syria.html">Syria</a> <span class="meta">2 mentions</span></li>
+            """))
+        #expect(page.contains(#"<a href="entities/index.html">All 3 entities</a>"#))
+    }
 }
