@@ -42,7 +42,6 @@ public enum Suggest {
     public static let minimumKeyLength = 4
 
     public static func run(_ dossier: AnalysedDossier) -> Suggestions {
-        let index = EntityIndex(entities: dossier.entities.map(\.entity))
         var keys: [String: String] = [:]
         for analysed in dossier.entities {
             for name in analysed.entity.names {
@@ -50,10 +49,34 @@ public enum Suggest {
                 if key.count >= minimumKeyLength, keys[key] == nil { keys[key] = analysed.entity.slug }
             }
         }
+        var aliases: [Suggestion] = []
+        var unknown: [Suggestion] = []
+        for var suggestion in uncoveredPhrases(dossier) {
+            let key = TransliterationKey.of(suggestion.phrase)
+            if key.count >= minimumKeyLength, let entity = keys[key] {
+                suggestion.entity = entity
+                suggestion.key = key
+                aliases.append(suggestion)
+            } else {
+                unknown.append(suggestion)
+            }
+        }
+        let position = Dictionary(uniqueKeysWithValues: dossier.articles.enumerated().map { ($1.article.slug, $0) })
+        let entities = groupSpellings(unknown, readingOrder: position).filter { $0.articles.count >= minimumArticles }
+            .sorted { ($1.articles.count, $1.mentions, $0.phrase) < ($0.articles.count, $0.mentions, $1.phrase) }
+        aliases.sort { ($0.entity!, $0.phrase) < ($1.entity!, $1.phrase) }
+        return Suggestions(entities: entities, aliases: aliases)
+    }
+
+    /// Every candidate phrase no mention covers, in the order first seen,
+    /// with its counts and first sentence.
+    static func uncoveredPhrases(_ dossier: AnalysedDossier) -> [Suggestion] {
+        let index = EntityIndex(entities: dossier.entities.map(\.entity))
+        let knownNames = Set(dossier.entities.flatMap(\.entity.names))
         var found: [String: Suggestion] = [:]
         var order: [String] = []
-        let knownNames = Set(dossier.entities.flatMap(\.entity.names))
         for article in dossier.articles {
+            let slug = article.article.slug
             for block in article.plainText.split(separator: "\n\n") {
                 let bytes = Array(block.utf8)
                 let covered = index.mentions(inPlainText: bytes).map(\.range)
@@ -61,33 +84,30 @@ public enum Suggest {
                     if found[phrase] == nil {
                         order.append(phrase)
                         found[phrase] = Suggestion(phrase: phrase, mentions: 0, articles: [], example: sentence,
-                                                   exampleArticle: article.article.slug)
+                                                   exampleArticle: slug)
                     }
                     found[phrase]!.mentions += 1
-                    if found[phrase]!.articles.last != article.article.slug {
-                        found[phrase]!.articles.append(article.article.slug)
-                    }
+                    if found[phrase]!.articles.last != slug { found[phrase]!.articles.append(slug) }
                 }
             }
         }
-        var aliases: [Suggestion] = []
+        return order.map { found[$0]! }
+    }
+
+    /// Merges the spellings of one name: phrases with the same
+    /// transliteration key, and a phrase that ends exactly one longer name
+    /// ("Putin" of "Vladimir Putin", "de Mistura" of "Staffan de Mistura").
+    /// The spelling of most words, then the most used, names the group; the
+    /// others become its variants.
+    static func groupSpellings(_ phrases: [Suggestion], readingOrder position: [String: Int]) -> [Suggestion] {
         var spellings: [String: [Suggestion]] = [:]
         var groups: [String] = []
-        for phrase in order {
-            var suggestion = found[phrase]!
-            let key = TransliterationKey.of(phrase)
-            if key.count >= minimumKeyLength, let entity = keys[key] {
-                suggestion.entity = entity
-                suggestion.key = key
-                aliases.append(suggestion)
-            } else {
-                let group = key.count >= minimumKeyLength ? key : "=" + phrase
-                if spellings[group] == nil { groups.append(group) }
-                spellings[group, default: []].append(suggestion)
-            }
+        for suggestion in phrases {
+            let key = TransliterationKey.of(suggestion.phrase)
+            let group = key.count >= minimumKeyLength ? key : "=" + suggestion.phrase
+            if spellings[group] == nil { groups.append(group) }
+            spellings[group, default: []].append(suggestion)
         }
-        // A phrase that ends exactly one longer name ("Putin" and "Vladimir
-        // Putin", "de Mistura" and "Staffan de Mistura") is a short form of it.
         var endings: [String: Set<String>] = [:]
         for group in groups {
             for phrase in spellings[group]!.map(\.phrase) {
@@ -102,20 +122,18 @@ public enum Suggest {
             spellings[owner]! += spellings[group]!
             spellings[group] = nil
         }
-        let position = Dictionary(uniqueKeysWithValues: dossier.articles.enumerated().map { ($1.article.slug, $0) })
-        let entities = groups.compactMap { group -> Suggestion? in
-            // The spelling of most words, then the most used, names the entity; the others become its aliases.
+        func words(_ phrase: String) -> Int { phrase.split(separator: " ").count }
+        return groups.compactMap { group in
             guard let found = spellings[group] else { return nil }
-            func words(_ phrase: String) -> Int { phrase.split(separator: " ").count }
-            let variants = found.sorted { (words($0.phrase), $0.mentions) > (words($1.phrase), $1.mentions) }
+            let variants = found.sorted {
+                (words($1.phrase), $1.mentions, $0.phrase) < (words($0.phrase), $0.mentions, $1.phrase)
+            }
             var merged = variants[0]
             merged.variants = variants.dropFirst().map(\.phrase)
             merged.mentions = variants.reduce(0) { $0 + $1.mentions }
             merged.articles = Set(variants.flatMap(\.articles)).sorted { position[$0]! < position[$1]! }
-            return merged.articles.count >= minimumArticles ? merged : nil
-        }.sorted { ($1.articles.count, $1.mentions, $0.phrase) < ($0.articles.count, $0.mentions, $1.phrase) }
-        aliases.sort { ($0.entity!, $0.phrase) < ($1.entity!, $1.phrase) }
-        return Suggestions(entities: entities, aliases: aliases)
+            return merged
+        }
     }
 }
 
