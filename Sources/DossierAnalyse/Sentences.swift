@@ -37,12 +37,6 @@ public enum Sentences {
         return sentences
     }
 
-    /// The sentence of `text` that holds offset `offset`.
-    public static func range(containing offset: Int, in text: [UInt8]) -> Range<Int> {
-        let all = ranges(in: text)
-        return all.last { $0.lowerBound <= offset } ?? 0..<text.count
-    }
-
     /// Abbreviations whose `.` does not end a sentence.
     static let abbreviations: Set<String> = [
         "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Cmdr", "Prof", "Sen", "Rep", "Gov",

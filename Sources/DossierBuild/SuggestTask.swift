@@ -29,8 +29,8 @@ public struct SuggestTask {
         }
         var lines: [String] = []
         func describe(_ suggestion: Suggestion) {
-            let articles = suggestion.articles.count
-            lines.append("#   \(suggestion.mentions) mention\(suggestion.mentions == 1 ? "" : "s") in \(articles) article\(articles == 1 ? "" : "s"), e.g. in \(suggestion.exampleArticle):")
+            let found = "\(counted(suggestion.mentions, "mention")) in \(counted(suggestion.articles.count, "article"))"
+            lines.append("#   \(found), e.g. in \(suggestion.exampleArticle):")
             lines.append("#   \(excerpt(suggestion.example, around: suggestion.phrase))")
         }
         if !suggestions.entities.isEmpty {

@@ -40,3 +40,8 @@ extension StringProtocol {
         return count
     }
 }
+
+/// A count with its noun, singular or plural: `1 mention`, `3 mentions`.
+public func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+}

@@ -12,7 +12,7 @@ extension PageContext {
         let byKind = Dictionary(grouping: dossier.entities, by: \.entity.kind)
         page["kinds"] = EntityKind.allCases.compactMap { kind -> [String: Any]? in
             guard let entities = byKind[kind] else { return nil }
-            let ranked = entities.sorted { ($1.mentionCount, $0.entity.name) < ($0.mentionCount, $1.entity.name) }
+            let ranked = entities.sorted(by: Self.moreMentioned)
             return ["label": Self.pluralLabel(kind), "kind": kind.rawValue, "entities": ranked.map { entitySummary($0) }]
         }
         page["entityCount"] = dossier.entities.count
@@ -21,9 +21,12 @@ extension PageContext {
 
     /// The `count` most mentioned entities, for the front page.
     func mostMentioned(_ count: Int) -> [[String: Any]] {
-        dossier.entities.filter { $0.mentionCount > 0 }
-            .sorted { ($1.mentionCount, $0.entity.name) < ($0.mentionCount, $1.entity.name) }
-            .prefix(count).map { entitySummary($0, folder: "entities/") }
+        dossier.entities.filter { $0.mentionCount > 0 }.sorted(by: Self.moreMentioned).prefix(count).map { entitySummary($0, folder: "entities/") }
+    }
+
+    /// Most mentioned first, then by name.
+    static func moreMentioned(_ a: AnalysedEntity, _ b: AnalysedEntity) -> Bool {
+        (b.mentionCount, a.entity.name) < (a.mentionCount, b.entity.name)
     }
 
     /// What lists of entities show of each; `folder` leads from the page to entities/.
@@ -31,8 +34,8 @@ extension PageContext {
         var summary: [String: Any] = [
             "slug": analysed.entity.slug, "name": analysed.entity.name, "url": "\(folder)\(analysed.entity.slug).html",
             "mentions": analysed.mentionCount, "articles": analysed.appearances.count,
-            "mentionsText": Self.counted(analysed.mentionCount, "mention"),
-            "articlesText": Self.counted(analysed.appearances.count, "article"),
+            "mentionsText": counted(analysed.mentionCount, "mention"),
+            "articlesText": counted(analysed.appearances.count, "article"),
         ]
         summary["description"] = analysed.entity.description
         return summary
@@ -52,7 +55,7 @@ extension PageContext {
             guard let article = dossier.article(appearance.article) else { return nil }
             var item = summary(article, depth: 1)
             item["count"] = appearance.mentions.count
-            item["countText"] = Self.counted(appearance.mentions.count, "mention")
+            item["countText"] = counted(appearance.mentions.count, "mention")
             item["mentions"] = appearance.mentions.map { mention in
                 ["url": "../articles/\(article.article.slug).html#\(mention.anchor)", "before": mention.context.before,
                  "text": mention.context.text, "after": mention.context.after]
@@ -62,7 +65,7 @@ extension PageContext {
         data["companions"] = analysed.companions.prefix(12).compactMap { companion -> [String: Any]? in
             guard let other = dossier.entity(companion.entity) else { return nil }
             return ["name": other.entity.name, "url": "\(other.entity.slug).html", "articles": companion.articles,
-                    "articlesText": Self.counted(companion.articles, "article")]
+                    "articlesText": counted(companion.articles, "article")]
         }
         // Filled once claims are analysed: claims the entity makes, and claims about it.
         data["claimsMade"] = [[String: Any]]()
@@ -98,11 +101,6 @@ extension PageContext {
             return InlineWrap(span: mention.span, enter: #"<a class="entity" id="\#(anchor)" href="\#(href)"\#(title)>"#,
                               exit: "</a>")
         }
-    }
-
-    /// `1 mention`, `3 mentions`.
-    static func counted(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     static func label(_ kind: EntityKind) -> String {

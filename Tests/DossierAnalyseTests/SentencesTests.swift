@@ -32,10 +32,4 @@ func sentences(_ text: String) -> [String] {
         #expect(sentences("") == [])
         #expect(sentences("No stop at all") == ["No stop at all"])
     }
-
-    @Test func theSentenceHoldingAnOffset() {
-        let bytes = Array("One here. Two there.".utf8)
-        #expect(Sentences.range(containing: 12, in: bytes) == 10..<20)
-        #expect(Sentences.range(containing: 0, in: bytes) == 0..<9)
-    }
 }
