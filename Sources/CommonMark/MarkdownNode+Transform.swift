@@ -13,7 +13,8 @@ public struct TextPosition: Sendable, Equatable {
 
 /// A stretch of inline text, from a position in one text node to a position in the same
 /// node or in a following sibling of it; the inlines in between (text, breaks, emphasis,
-/// ...) are part of the span.
+/// ...) are part of the span. A position in an inline that is not text (emphasis, a link)
+/// stands for the whole of it: the span starts before it or ends after it.
 public struct InlineSpan: Sendable, Equatable {
     /// Where the span starts; its offset is before the end of its node's literal.
     public var start: TextPosition
@@ -53,14 +54,20 @@ extension MarkdownDocument {
         // Split every text node once at all the offsets where some span starts or ends,
         // from the last offset back, so the node keeps its first piece and the offsets
         // of the earlier pieces stay valid. Then find each span's first and last piece.
+        // Positions in other inlines stand for the whole inline and cut nothing.
         var cuts: [OpaquePointer: Set<Int>] = [:]
         for wrap in wraps {
-            cuts[wrap.span.start.node.pointer, default: []].insert(wrap.span.start.utf8Offset)
-            cuts[wrap.span.end.node.pointer, default: []].insert(wrap.span.end.utf8Offset)
+            for position in [wrap.span.start, wrap.span.end] where position.node.kind == .text {
+                cuts[position.node.pointer, default: []].insert(position.utf8Offset)
+            }
         }
         var pieces: [OpaquePointer: [(offset: Int, node: MarkdownNode)]] = [:]
         for wrap in wraps {
             for node in [wrap.span.start.node, wrap.span.end.node] where pieces[node.pointer] == nil {
+                guard node.kind == .text else {
+                    pieces[node.pointer] = [(0, node)]
+                    continue
+                }
                 let length = node.literal?.utf8.count ?? 0
                 var split: [(offset: Int, node: MarkdownNode)] = []
                 for offset in cuts[node.pointer, default: []].sorted(by: >) where offset > 0 && offset < length {
@@ -73,7 +80,8 @@ extension MarkdownDocument {
             let starting = pieces[wrap.span.start.node.pointer]!
             let ending = pieces[wrap.span.end.node.pointer]!
             let first = starting.last { $0.offset <= wrap.span.start.utf8Offset }!.node
-            let last = ending.last { $0.offset < wrap.span.end.utf8Offset }!.node
+            let last = wrap.span.end.node.kind == .text
+                ? ending.last { $0.offset < wrap.span.end.utf8Offset }!.node : wrap.span.end.node
             _ = MarkdownNode.wrap(from: first, through: last, enter: wrap.enter, exit: wrap.exit)
         }
     }

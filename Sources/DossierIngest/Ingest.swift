@@ -13,15 +13,18 @@ public struct IngestedContent: Sendable {
     public var rawTexts: [String: String]
     /// The curated entities, as loaded, sorted by slug.
     public var entities: [Entity]
+    /// The curated claims, as loaded, sorted by slug.
+    public var claims: [Claim]
     /// Load's diagnostics and ingest's own.
     public var diagnostics: [Diagnostic]
 
     public init(config: DossierConfig, articles: [Article], rawTexts: [String: String] = [:],
-                entities: [Entity] = [], diagnostics: [Diagnostic] = []) {
+                entities: [Entity] = [], claims: [Claim] = [], diagnostics: [Diagnostic] = []) {
         self.config = config
         self.articles = articles
         self.rawTexts = rawTexts
         self.entities = entities
+        self.claims = claims
         self.diagnostics = diagnostics
     }
 }
@@ -66,7 +69,7 @@ public enum Ingest {
         }
         articles.sort { $0.slug < $1.slug }
         return IngestedContent(config: content.config, articles: articles, rawTexts: rawTexts,
-                               entities: content.entities, diagnostics: diagnostics)
+                               entities: content.entities, claims: content.claims, diagnostics: diagnostics)
     }
 
     /// A raw file, what ingest made of it, and the slug its article gets.

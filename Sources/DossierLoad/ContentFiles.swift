@@ -40,6 +40,36 @@ struct EntityFrontMatter: FrontMatterSchema {
     }
 }
 
+/// The front matter keys of a claim file (DESIGN: "Claim front matter").
+struct ClaimFrontMatter: FrontMatterSchema {
+    var claim: String
+    var claimant: OneOrMany?
+    var date: String?
+    var verdict: String?
+    var quotes: [String]?
+    var disputed_by: [String]?
+    var related: [String]?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case claim, claimant, date, verdict, quotes, disputed_by, related
+    }
+}
+
+/// A value written as one string or as a list of strings (`claimant: russia`
+/// or `claimant: [russia, syria]`).
+struct OneOrMany: Decodable {
+    var values: [String]
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let one = try? container.decode(String.self) {
+            values = [one]
+        } else {
+            values = try container.decode([String].self)
+        }
+    }
+}
+
 /// An article a curator wrote or corrected, from `content/articles/<slug>.md`.
 public struct CuratedArticle: Hashable, Sendable {
     public var article: Article
@@ -76,13 +106,7 @@ public enum ContentFile {
         var issues: [Diagnostic] = []
         let title = decoded.title.trimmed
         if title.isEmpty { issues.append(.error(document.location(ofValueFor: "title"), "'title' must not be empty")) }
-        var date: CalendarDate?
-        if let text = decoded.date?.trimmed.nonEmpty {
-            date = CalendarDate(iso: text)
-            if date == nil {
-                issues.append(.error(document.location(ofValueFor: "date"), "'date' must be a day written YYYY-MM-DD, found '\(text)'"))
-            }
-        }
+        let date = day(decoded.date, in: document, issues: &issues)
         if let source = decoded.source?.trimmed.nonEmpty, !isRawReference(source) {
             issues.append(.error(document.location(ofValueFor: "source"), "'source' must name a raw file as raw/<file>.txt, found '\(source)'"))
         }
@@ -148,6 +172,63 @@ public enum ContentFile {
         return (entity, issues)
     }
 
+    /// Parses a claim file; its slug is its file name without `.md`. Whether
+    /// its claimants and related claims exist is checked once all files are
+    /// loaded (``ContentFile/resolveClaimReferences(_:entities:)``).
+    public static func claim(_ text: String, path: String, slug: String) -> (Claim?, [Diagnostic]) {
+        let (parsed, problems) = markdownFile(text, path: path, schema: ClaimFrontMatter.self,
+                                              needs: "a claim needs front matter with at least a 'claim'")
+        guard let (decoded, document, split) = parsed else { return (nil, problems) }
+
+        var issues: [Diagnostic] = []
+        let statement = decoded.claim.trimmed
+        if statement.isEmpty { issues.append(.error(document.location(ofValueFor: "claim"), "'claim' must not be empty")) }
+        let date = day(decoded.date, in: document, issues: &issues)
+        let claimants = slugs(decoded.claimant?.values, key: "claimant", in: document, issues: &issues)
+        let related = slugs(decoded.related, key: "related", in: document, issues: &issues)
+        let quotes = phrases(decoded.quotes, key: "quotes", in: document, issues: &issues)
+        let disputedBy = phrases(decoded.disputed_by, key: "disputed_by", in: document, issues: &issues)
+        guard !issues.containsErrors else { return (nil, issues) }
+
+        let claim = Claim(slug: slug, statement: statement, claimants: claimants.map(\.slug), date: date,
+                          verdict: decoded.verdict?.trimmed.nonEmpty, quotes: quotes, disputedBy: disputedBy,
+                          related: related.map(\.slug), analysis: split.body, path: path,
+                          claimantLocations: claimants.map(\.location), relatedLocations: related.map(\.location))
+        return (claim, issues)
+    }
+
+    /// Claimants that are not entities and related slugs that are not
+    /// claims: each is an error at its line and is dropped, so the claim
+    /// still builds.
+    public static func resolveClaimReferences(_ claims: [Claim], entities: [Entity]) -> ([Claim], [Diagnostic]) {
+        let entitySlugs = Set(entities.map(\.slug))
+        let claimSlugs = Set(claims.map(\.slug))
+        var problems: [Diagnostic] = []
+        let resolved = claims.map { claim in
+            var claim = claim
+            let claimants = zip(claim.claimants, claim.claimantLocations).filter { slug, location in
+                if entitySlugs.contains(slug) { return true }
+                problems.append(.error(location, "unknown claimant '\(slug)': no content/entities/\(slug).md"))
+                return false
+            }
+            let related = zip(claim.related, claim.relatedLocations).filter { slug, location in
+                if slug == claim.slug {
+                    problems.append(.error(location, "a claim cannot be related to itself"))
+                    return false
+                }
+                if claimSlugs.contains(slug) { return true }
+                problems.append(.error(location, "unknown related claim '\(slug)': no content/claims/\(slug).md"))
+                return false
+            }
+            claim.claimants = claimants.map(\.0)
+            claim.claimantLocations = claimants.map(\.1)
+            claim.related = related.map(\.0)
+            claim.relatedLocations = related.map(\.1)
+            return claim
+        }
+        return (resolved, problems)
+    }
+
     /// Names claimed by more than one entity. Each name keeps its first
     /// owner in slug order; a later claim is an error at the later file's
     /// line and is dropped from that entity, so the rest still builds.
@@ -192,6 +273,48 @@ public enum ContentFile {
         let (decoded, problems) = document.decode(schema)
         guard let decoded else { return (nil, problems) }
         return ((decoded, document, split), problems)
+    }
+
+    /// The optional `YYYY-MM-DD` day under `key`.
+    private static func day(_ text: String?, in document: FrontMatterDocument, issues: inout [Diagnostic]) -> CalendarDate? {
+        guard let text = text?.trimmed.nonEmpty else { return nil }
+        if let date = CalendarDate(iso: text) { return date }
+        issues.append(.error(document.location(ofValueFor: "date"), "'date' must be a day written YYYY-MM-DD, found '\(text)'"))
+        return nil
+    }
+
+    /// The slugs listed under `key`, each with its location; one that is not
+    /// a slug is an error, one listed twice a warning.
+    private static func slugs(_ values: [String]?, key: String, in document: FrontMatterDocument,
+                              issues: inout [Diagnostic]) -> [(slug: String, location: SourceLocation)] {
+        var kept: [(slug: String, location: SourceLocation)] = []
+        for (index, value) in (values ?? []).enumerated() {
+            let location = document.location(ofValueFor: key, item: index)
+            let slug = value.trimmed
+            if !Slug.isValid(slug) {
+                issues.append(.error(location, "'\(key)' must list slugs (file names without .md), found '\(value)'"))
+            } else if kept.contains(where: { $0.slug == slug }) {
+                issues.append(.warning(location, "'\(slug)' is listed twice"))
+            } else {
+                kept.append((slug, location))
+            }
+        }
+        return kept
+    }
+
+    /// The phrases listed under `key`, trimmed; an empty one is an error.
+    private static func phrases(_ values: [String]?, key: String, in document: FrontMatterDocument,
+                                issues: inout [Diagnostic]) -> [ClaimPhrase] {
+        var kept: [ClaimPhrase] = []
+        for (index, value) in (values ?? []).enumerated() {
+            let location = document.location(ofValueFor: key, item: index)
+            if let phrase = value.trimmed.nonEmpty {
+                kept.append(ClaimPhrase(phrase, at: location))
+            } else {
+                issues.append(.error(location, "a phrase in '\(key)' must not be empty"))
+            }
+        }
+        return kept
     }
 
     /// Whether `source` has the form `raw/<file>.txt` with no folder parts.

@@ -28,14 +28,17 @@ public struct LoadedContent: Sendable {
     public var curatedArticles: [CuratedArticle]
     /// Entities, sorted by slug; no name or alias belongs to two of them.
     public var entities: [Entity]
+    /// Claims, sorted by slug; every claimant and related slug exists.
+    public var claims: [Claim]
     public var diagnostics: [Diagnostic]
 
     public init(config: DossierConfig, rawFiles: [RawFile] = [], curatedArticles: [CuratedArticle] = [],
-                entities: [Entity] = [], diagnostics: [Diagnostic] = []) {
+                entities: [Entity] = [], claims: [Claim] = [], diagnostics: [Diagnostic] = []) {
         self.config = config
         self.rawFiles = rawFiles
         self.curatedArticles = curatedArticles
         self.entities = entities
+        self.claims = claims
         self.diagnostics = diagnostics
     }
 }
@@ -74,9 +77,12 @@ public struct ContentLoader {
         let (entities, conflicts) = ContentFile.resolveNameConflicts(
             loadMarkdownFiles("content/entities", problems: &problems, parse: ContentFile.entity))
         problems += conflicts
+        let (claims, unknown) = ContentFile.resolveClaimReferences(
+            loadMarkdownFiles("content/claims", problems: &problems, parse: ContentFile.claim), entities: entities)
+        problems += unknown
 
         return LoadedContent(config: config, rawFiles: rawFiles, curatedArticles: curated, entities: entities,
-                             diagnostics: problems)
+                             claims: claims, diagnostics: problems)
     }
 
     /// Parses every `*.md` file of `folder` whose name is a slug, in sorted order.

@@ -187,6 +187,25 @@ func span(_ node: MarkdownNode, _ range: Range<Int>) -> InlineSpan {
     #expect(document.html() == "<p>the <b>Islamic\nState</b> group</p>\n")
 }
 
+@Test func aPositionInEmphasisOrALinkStandsForTheWholeInline() throws {
+    let document = MarkdownDocument(parsing: "*\"All is won,\"* he said, [see](https://x.example) `code` end.")
+    let paragraph = try #require(document.root.firstChild)
+    let emphasis = try #require(paragraph.children.first)
+    let link = try #require(paragraph.children.first { if case .link = $0.kind { true } else { false } })
+    let code = try #require(paragraph.children.first { $0.kind == .code })
+    #expect(emphasis.kind == .emphasis)
+    document.wrap([
+        InlineWrap(span: InlineSpan(start: TextPosition(node: emphasis, utf8Offset: 0),
+                                    end: TextPosition(node: link, utf8Offset: 0)), enter: "<q>", exit: "</q>"),
+        InlineWrap(span: InlineSpan(start: TextPosition(node: code, utf8Offset: 0),
+                                    end: TextPosition(node: code, utf8Offset: 0)), enter: "<s>", exit: "</s>"),
+    ])
+    #expect(document.html() == """
+        <p><q><em>&quot;All is won,&quot;</em> he said, <a href="https://x.example">see</a></q> <s><code>code</code></s> end.</p>
+
+        """)
+}
+
 @Test func wrapSpansTextAndEmphasisSiblings() throws {
     let document = MarkdownDocument(parsing: "Before. Read *this* now. After.")
     let paragraph = try #require(document.root.firstChild)
