@@ -18,6 +18,8 @@ public struct AnalysedArticle: Sendable {
     public var rawText: String?
     /// The entity mentions in the body, in document order.
     public var mentions: [Mention]
+    /// The sentences that carry or contest a claim, in document order.
+    public var claimAppearances: [ClaimAppearance]
 
     /// The slugs of the entities the article mentions, sorted.
     public var entitySlugs: [String] { Set(mentions.map(\.entity)).sorted() }
@@ -30,18 +32,23 @@ public struct AnalysedDossier: Sendable {
     public let articles: [AnalysedArticle]
     /// Every entity, sorted by slug.
     public let entities: [AnalysedEntity]
+    /// Every claim, sorted by slug.
+    public let claims: [AnalysedClaim]
     public let diagnostics: [Diagnostic]
     private let articlePositions: [String: Int]
     private let entityPositions: [String: Int]
+    private let claimPositions: [String: Int]
 
     public init(config: DossierConfig, articles: [AnalysedArticle], entities: [AnalysedEntity] = [],
-                diagnostics: [Diagnostic]) {
+                claims: [AnalysedClaim] = [], diagnostics: [Diagnostic]) {
         self.config = config
         self.articles = articles
         self.entities = entities
+        self.claims = claims
         self.diagnostics = diagnostics
         articlePositions = Self.positions(articles.map(\.article.slug))
         entityPositions = Self.positions(entities.map(\.entity.slug))
+        claimPositions = Self.positions(claims.map(\.claim.slug))
     }
 
     /// The article with `slug`, if any, found in constant time.
@@ -54,41 +61,63 @@ public struct AnalysedDossier: Sendable {
         entityPositions[slug].map { entities[$0] }
     }
 
+    /// The claim with `slug`, if any, found in constant time.
+    public func claim(_ slug: String) -> AnalysedClaim? {
+        claimPositions[slug].map { claims[$0] }
+    }
+
     private static func positions(_ slugs: [String]) -> [String: Int] {
         Dictionary(slugs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }
 
 public enum Analyse {
-    /// Parses every article and finds its entity mentions (in parallel),
-    /// counts its words, links each to its neighbours in reading order, and
-    /// gathers the mentions by entity.
+    /// Parses every article and finds its entity mentions and claim
+    /// appearances (in parallel), counts its words, links each to its
+    /// neighbours in reading order, and gathers what was found by entity
+    /// and by claim.
     public static func run(_ content: IngestedContent) async -> AnalysedDossier {
         let ordered = content.articles.sorted(by: readingOrder)
-        let index = EntityIndex(entities: content.entities)
-        var analysed = await withTaskGroup(of: (Int, AnalysedArticle).self) { group in
+        let entityIndex = EntityIndex(entities: content.entities)
+        let claimIndex = ClaimIndex(claims: content.claims)
+        let results = await withTaskGroup(of: (Int, ArticleAnalysis).self) { group in
             for (position, article) in ordered.enumerated() {
                 let rawText = content.rawTexts[article.slug]
-                group.addTask { (position, analyse(article, rawText: rawText, entities: index)) }
+                group.addTask { (position, analyse(article, rawText: rawText, entities: entityIndex, claims: claimIndex)) }
             }
-            var results: [AnalysedArticle?] = Array(repeating: nil, count: ordered.count)
-            for await (index, article) in group { results[index] = article }
+            var results: [ArticleAnalysis?] = Array(repeating: nil, count: ordered.count)
+            for await (index, result) in group { results[index] = result }
             return results.compactMap { $0 }
         }
+        var analysed = results.map(\.article)
         for index in analysed.indices {
             analysed[index].previous = index > 0 ? analysed[index - 1].article.slug : nil
             analysed[index].next = index + 1 < analysed.count ? analysed[index + 1].article.slug : nil
         }
-        let (entities, problems) = EntityAnalysis.run(content.entities.sorted { $0.slug < $1.slug }, articles: analysed)
-        return AnalysedDossier(config: content.config, articles: analysed, entities: entities,
-                               diagnostics: content.diagnostics + problems)
+        let (claims, claimProblems) = ClaimAnalysis.run(
+            claimIndex, articles: analysed, matched: results.reduce(into: []) { $0.formUnion($1.matchedPhrases) },
+            passageOf: [:], entities: entityIndex)
+        var (entities, entityProblems) = EntityAnalysis.run(content.entities.sorted { $0.slug < $1.slug }, articles: analysed)
+        EntityAnalysis.attach(claims, to: &entities)
+        return AnalysedDossier(config: content.config, articles: analysed, entities: entities, claims: claims,
+                               diagnostics: content.diagnostics + entityProblems + claimProblems)
     }
 
-    static func analyse(_ article: Article, rawText: String?, entities: EntityIndex) -> AnalysedArticle {
+    /// What analysing one article gives, besides the article itself.
+    struct ArticleAnalysis: Sendable {
+        var article: AnalysedArticle
+        var matchedPhrases: Set<ClaimIndex.PhraseOwner>
+    }
+
+    static func analyse(_ article: Article, rawText: String?, entities: EntityIndex, claims: ClaimIndex) -> ArticleAnalysis {
         let document = MarkdownDocument(parsing: article.body)
         let text = document.plainText()
-        return AnalysedArticle(article: article, document: document, plainText: text, words: text.wordCount,
-                               rawText: rawText, mentions: entities.mentions(in: document))
+        let paragraphs = ParagraphText.paragraphs(of: document)
+        let mentions = entities.mentions(in: paragraphs)
+        let (appearances, matched) = claims.appearances(in: paragraphs, of: article.slug, mentions: mentions)
+        let analysed = AnalysedArticle(article: article, document: document, plainText: text, words: text.wordCount,
+                                       rawText: rawText, mentions: mentions, claimAppearances: appearances)
+        return ArticleAnalysis(article: analysed, matchedPhrases: matched)
     }
 
     /// By date, then slug; undated articles last.

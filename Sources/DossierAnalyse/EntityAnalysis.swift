@@ -9,6 +9,10 @@ public struct AnalysedEntity: Sendable {
     public var nameCounts: [NameCount]
     /// The entities named in the same articles, most shared articles first.
     public var companions: [Companion]
+    /// The slugs of the claims it made (it is a claimant), sorted.
+    public var claimsMade: [String] = []
+    /// The slugs of the claims whose statement names it, sorted.
+    public var claimsAbout: [String] = []
 
     public var mentionCount: Int { appearances.reduce(0) { $0 + $1.mentions.count } }
 }
@@ -67,5 +71,14 @@ enum EntityAnalysis {
                                   companions: together)
         }
         return (analysed, problems)
+    }
+
+    /// Records on each entity the claims it made and the claims about it.
+    static func attach(_ claims: [AnalysedClaim], to entities: inout [AnalysedEntity]) {
+        let position = Dictionary(uniqueKeysWithValues: entities.enumerated().map { ($1.entity.slug, $0) })
+        for claim in claims {  // sorted by slug, so each list comes out sorted
+            for slug in claim.claim.claimants { position[slug].map { entities[$0].claimsMade.append(claim.claim.slug) } }
+            for slug in claim.about { position[slug].map { entities[$0].claimsAbout.append(claim.claim.slug) } }
+        }
     }
 }

@@ -1,0 +1,83 @@
+import DossierCore
+
+/// A claim with everything the dossier says of it.
+public struct AnalysedClaim: Sendable {
+    public var claim: Claim
+    /// The sentences that carry it, in reading order.
+    public var reports: [ClaimAppearance]
+    /// The sentences that contest it, in reading order.
+    public var disputes: [ClaimAppearance]
+    /// How many sources report it: outlets, with each article of unknown
+    /// outlet counted as a source of its own.
+    public var sourceCount: Int
+    /// How many of those are independent: sources whose reporting sentences
+    /// are copies of one passage count once.
+    public var independentSourceCount: Int
+    /// The slugs of the entities its statement names, sorted.
+    public var about: [String]
+}
+
+/// A sentence of an article, by paragraph and sentence number.
+struct SentenceReference: Hashable {
+    var article: String
+    var paragraph: Int
+    var sentence: Int
+}
+
+enum ClaimAnalysis {
+    /// Gathers the appearances of `articles` (in reading order) by claim and
+    /// counts independent sources; `passageOf` gives the shared passage, if
+    /// any, each copied sentence belongs to. Warns about phrases that match
+    /// nothing.
+    static func run(_ index: ClaimIndex, articles: [AnalysedArticle], matched: Set<ClaimIndex.PhraseOwner>,
+                    passageOf: [SentenceReference: Int], entities: EntityIndex) -> ([AnalysedClaim], [Diagnostic]) {
+        var found: [String: [ClaimAppearance]] = [:]
+        var outlets: [String: String] = [:]
+        for article in articles {
+            for appearance in article.claimAppearances { found[appearance.claim, default: []].append(appearance) }
+            outlets[article.article.slug] = article.article.metadata.outlet.map { "outlet:\($0)" } ?? "article:\(article.article.slug)"
+        }
+        var problems: [Diagnostic] = []
+        let analysed = index.claims.enumerated().map { number, claim in
+            for (stance, phrases) in [(ClaimStance.reports, claim.quotes), (.disputes, claim.disputedBy)] {
+                for (phrase, entry) in phrases.enumerated()
+                where !matched.contains(ClaimIndex.PhraseOwner(claim: number, stance: stance, phrase: phrase)) {
+                    let key = stance == .reports ? "quotes" : "disputed_by"
+                    problems.append(.warning(entry.location, "'\(entry.text)' (\(key)) matches no sentence in any article"))
+                }
+            }
+            let appearances = found[claim.slug] ?? []
+            let reports = appearances.filter { $0.stance == .reports }
+            let sources = reports.map { outlets[$0.article]! }
+            let about = Set(entities.mentions(inPlainText: Array(claim.statement.utf8)).map(\.entity.slug)).sorted()
+            return AnalysedClaim(claim: claim, reports: reports, disputes: appearances.filter { $0.stance == .disputes },
+                                 sourceCount: Set(sources).count,
+                                 independentSourceCount: independentCount(reports, sources: sources, passageOf: passageOf),
+                                 about: about)
+        }
+        return (analysed, problems)
+    }
+
+    /// The number of groups the reporting sources fall into when two
+    /// sources are joined if their sentences are copies of one passage.
+    static func independentCount(_ reports: [ClaimAppearance], sources: [String], passageOf: [SentenceReference: Int]) -> Int {
+        var groups = Array(0..<reports.count)
+        func root(_ member: Int) -> Int {
+            var member = member
+            while groups[member] != member { member = groups[member] }
+            return member
+        }
+        var firstBySource: [String: Int] = [:]
+        var firstByPassage: [Int: Int] = [:]
+        for (member, report) in reports.enumerated() {
+            var partners = [firstBySource[sources[member]]]
+            if let passage = passageOf[SentenceReference(article: report.article, paragraph: report.paragraph, sentence: report.sentence)] {
+                partners.append(firstByPassage[passage])
+                firstByPassage[passage] = firstByPassage[passage] ?? member
+            }
+            firstBySource[sources[member]] = firstBySource[sources[member]] ?? member
+            for partner in partners.compactMap({ $0 }) { groups[root(member)] = root(partner) }
+        }
+        return Set(reports.indices.map(root)).count
+    }
+}

@@ -1,0 +1,136 @@
+import CommonMark
+
+/// A paragraph's inline text as one run of UTF-8 bytes, with the nodes
+/// each stretch of it comes from and its sentences. Analysis reads each
+/// paragraph of an article once into this form and every kind of
+/// matching (entities, claims, figures, copies) works on it.
+struct ParagraphText {
+    /// A stretch of `bytes` and the inline node it comes from.
+    struct Piece {
+        var node: MarkdownNode
+        var range: Range<Int>
+        /// The inlines from the paragraph's child down to `node` itself.
+        var path: [MarkdownNode]
+        var isText: Bool
+        /// False for code, line breaks and anything inside a link or image.
+        var linkable: Bool
+
+        var parent: MarkdownNode? { path.count > 1 ? path[path.count - 2] : node.parent }
+    }
+
+    private(set) var bytes: [UInt8] = []
+    private(set) var pieces: [Piece] = []
+    /// The sentences, as ranges of `bytes`.
+    private(set) var sentences: [Range<Int>] = []
+
+    init(_ paragraph: MarkdownNode) {
+        collect(paragraph, path: [], linkable: true)
+        sentences = Sentences.ranges(in: bytes)
+    }
+
+    /// The paragraphs of a document, in order, also inside lists and quotes.
+    static func paragraphs(of document: MarkdownDocument) -> [ParagraphText] {
+        var paragraphs: [ParagraphText] = []
+        document.walk { node, event in
+            if event == .enter, node.kind == .paragraph { paragraphs.append(ParagraphText(node)) }
+        }
+        return paragraphs
+    }
+
+    /// The text of `range`.
+    func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+
+    private mutating func collect(_ node: MarkdownNode, path: [MarkdownNode], linkable: Bool) {
+        for child in node.children {
+            let childPath = path + [child]
+            switch child.kind {
+            case .text: append(child.literal ?? "", childPath, isText: true, linkable: linkable)
+            case .softBreak: append(" ", childPath, isText: false, linkable: linkable)
+            case .lineBreak: append("\n", childPath, isText: false, linkable: false)
+            case .code: append(child.literal ?? "", childPath, isText: false, linkable: false)
+            case .link, .image: collect(child, path: childPath, linkable: false)
+            case .htmlInline: continue
+            default: collect(child, path: childPath, linkable: linkable)
+            }
+        }
+    }
+
+    private mutating func append(_ text: String, _ path: [MarkdownNode], isText: Bool, linkable: Bool) {
+        let start = bytes.count
+        bytes += text.utf8
+        pieces.append(Piece(node: path.last!, range: start..<bytes.count, path: path, isText: isText, linkable: linkable))
+    }
+
+    /// The smallest wrappable span that holds `range`, and the bytes it
+    /// covers. Where `range` begins or ends inside an inline that holds
+    /// other text too (emphasis, a link), the whole inline is taken, so a
+    /// sentence that opens in italics can still be wrapped as one element.
+    func enclosingSpan(of range: Range<Int>) -> (span: InlineSpan, covered: Range<Int>)? {
+        guard let first = pieces.firstIndex(where: { $0.range.upperBound > range.lowerBound }),
+              let last = pieces.lastIndex(where: { $0.range.lowerBound < range.upperBound }), first <= last else { return nil }
+        let (firstPath, lastPath) = (pieces[first].path, pieces[last].path)
+        var depth = 0
+        while depth < firstPath.count - 1, depth < lastPath.count - 1, firstPath[depth] == lastPath[depth] { depth += 1 }
+
+        let startNode = firstPath[depth]
+        let start: TextPosition
+        let coveredStart: Int
+        if startNode == pieces[first].node, pieces[first].isText {
+            start = TextPosition(node: startNode, utf8Offset: range.lowerBound - pieces[first].range.lowerBound)
+            coveredStart = range.lowerBound
+        } else {
+            start = TextPosition(node: startNode, utf8Offset: 0)
+            coveredStart = pieces[...first].last { !$0.path.contains(startNode) }
+                .map { $0.range.upperBound } ?? 0
+        }
+        let endNode = lastPath[depth]
+        let end: TextPosition
+        let coveredEnd: Int
+        if endNode == pieces[last].node, pieces[last].isText {
+            end = TextPosition(node: endNode, utf8Offset: range.upperBound - pieces[last].range.lowerBound)
+            coveredEnd = range.upperBound
+        } else {
+            end = TextPosition(node: endNode, utf8Offset: 0)
+            coveredEnd = pieces[last...].first { !$0.path.contains(endNode) }
+                .map { $0.range.lowerBound } ?? bytes.count
+        }
+        return (InlineSpan(start: start, end: end), coveredStart..<coveredEnd)
+    }
+
+    /// The tree span of `range` if it can be wrapped as one mention: it
+    /// starts and ends in text, crosses only linkable siblings, and touches
+    /// no link or code.
+    func span(for range: Range<Int>) -> InlineSpan? {
+        guard let first = pieces.firstIndex(where: { $0.range.upperBound > range.lowerBound }),
+              let last = pieces.lastIndex(where: { $0.range.lowerBound < range.upperBound }) else { return nil }
+        let run = pieces[first...last]
+        guard run.allSatisfy({ $0.linkable && $0.parent == run.first!.parent }),
+              run.first!.isText, run.last!.isText else { return nil }
+        return InlineSpan(start: TextPosition(node: run.first!.node, utf8Offset: range.lowerBound - run.first!.range.lowerBound),
+                          end: TextPosition(node: run.last!.node, utf8Offset: range.upperBound - run.last!.range.lowerBound))
+    }
+
+    /// The sentence around `range`, clipped to about 200 bytes on each side.
+    func context(of range: Range<Int>) -> MentionContext {
+        let sentence = sentences.last { $0.lowerBound <= range.lowerBound } ?? 0..<bytes.count
+        let before = sentence.lowerBound..<max(sentence.lowerBound, range.lowerBound)
+        let after = min(range.upperBound, sentence.upperBound)..<max(range.upperBound, sentence.upperBound)
+        return MentionContext(before: clip(before, keepingEnd: true), text: String(decoding: bytes[range], as: UTF8.self),
+                              after: clip(after, keepingEnd: false))
+    }
+
+    /// `range` cut to `limit` bytes: at a space when there is one, else at
+    /// a character boundary, so no character is ever split.
+    private func clip(_ range: Range<Int>, keepingEnd: Bool) -> String {
+        let limit = 200
+        guard range.count > limit else { return String(decoding: bytes[range], as: UTF8.self) }
+        if keepingEnd {
+            var cut = bytes[(range.upperBound - limit)..<range.upperBound].firstIndex(of: 0x20) ?? (range.upperBound - limit)
+            while cut < range.upperBound, UTF8.isContinuation(bytes[cut]) { cut += 1 }
+            return "…" + String(decoding: bytes[cut..<range.upperBound], as: UTF8.self)
+        }
+        var cut = bytes[range.lowerBound..<(range.lowerBound + limit)].lastIndex(of: 0x20) ?? (range.lowerBound + limit)
+        while cut > range.lowerBound, UTF8.isContinuation(bytes[cut]) { cut -= 1 }
+        return String(decoding: bytes[range.lowerBound..<cut], as: UTF8.self) + " …"
+    }
+}
