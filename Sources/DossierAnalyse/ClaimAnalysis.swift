@@ -3,10 +3,8 @@ import DossierCore
 /// A claim with everything the dossier says of it.
 public struct AnalysedClaim: Sendable {
     public var claim: Claim
-    /// The sentences that carry it, in reading order.
-    public var reports: [ClaimAppearance]
-    /// The sentences that contest it, in reading order.
-    public var disputes: [ClaimAppearance]
+    /// The sentences that carry or contest it, in reading order.
+    public var appearances: [ClaimAppearance]
     /// How many sources report it: outlets, with each article of unknown
     /// outlet counted as a source of its own.
     public var sourceCount: Int
@@ -15,6 +13,11 @@ public struct AnalysedClaim: Sendable {
     public var independentSourceCount: Int
     /// The slugs of the entities its statement names, sorted.
     public var about: [String]
+
+    /// The sentences that carry it, in reading order.
+    public var reports: [ClaimAppearance] { appearances.filter { $0.stance == .reports } }
+    /// The sentences that contest it, in reading order.
+    public var disputes: [ClaimAppearance] { appearances.filter { $0.stance == .disputes } }
 }
 
 /// A sentence of an article, by paragraph and sentence number.
@@ -50,7 +53,7 @@ enum ClaimAnalysis {
             let reports = appearances.filter { $0.stance == .reports }
             let sources = reports.map { outlets[$0.article]! }
             let about = Set(entities.mentions(inPlainText: Array(claim.statement.utf8)).map(\.entity.slug)).sorted()
-            return AnalysedClaim(claim: claim, reports: reports, disputes: appearances.filter { $0.stance == .disputes },
+            return AnalysedClaim(claim: claim, appearances: appearances,
                                  sourceCount: Set(sources).count,
                                  independentSourceCount: independentCount(reports, sources: sources, passageOf: passageOf),
                                  about: about)

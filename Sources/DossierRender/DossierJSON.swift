@@ -44,8 +44,8 @@ enum DossierJSON {
             ("description", .optional(dossier.config.description)),
             ("articles", .array(dossier.articles.map(article))),
             ("entities", .array(dossier.entities.map(entity))),
-            // Filled as the dossier's claims, shared passages and figures are analysed.
-            ("claims", .array([])),
+            ("claims", .array(dossier.claims.map(claim))),
+            // Filled as the dossier's shared passages and figures are analysed.
             ("passages", .array([])),
             ("figures", .array([])),
         ])
@@ -63,7 +63,7 @@ enum DossierJSON {
             ("url", .string("articles/\(analysed.article.slug).html")),
             ("words", .number(analysed.words)),
             ("entities", .array(analysed.entitySlugs.map(JSONValue.string))),
-            ("claims", .array([])),
+            ("claims", .array(Set(analysed.claimAppearances.map(\.claim)).sorted().map(JSONValue.string))),
         ])
     }
 
@@ -77,6 +77,23 @@ enum DossierJSON {
             ("url", .string("entities/\(entity.slug).html")),
             ("mentions", .array(analysed.appearances.sorted { $0.article < $1.article }.map {
                 .object([("article", .string($0.article)), ("count", .number($0.mentions.count))])
+            })),
+        ])
+    }
+
+    static func claim(_ analysed: AnalysedClaim) -> JSONValue {
+        let claim = analysed.claim
+        return .object([
+            ("slug", .string(claim.slug)),
+            ("claim", .string(claim.statement)),
+            ("claimant", .array(claim.claimants.map(JSONValue.string))),
+            ("verdict", .optional(claim.verdict)),
+            ("url", .string("claims/\(claim.slug).html")),
+            ("sources", .number(analysed.sourceCount)),
+            ("independent_sources", .number(analysed.independentSourceCount)),
+            ("appearances", .array(analysed.appearances.map { appearance in
+                .object([("article", .string(appearance.article)), ("stance", .string(appearance.stance.rawValue)),
+                         ("text", .string(appearance.text))])
             })),
         ])
     }

@@ -67,9 +67,7 @@ extension PageContext {
             return ["name": other.entity.name, "url": "\(other.entity.slug).html", "articles": companion.articles,
                     "articlesText": counted(companion.articles, "article")]
         }
-        // Filled once claims are analysed: claims the entity makes, and claims about it.
-        data["claimsMade"] = [[String: Any]]()
-        data["claimsAbout"] = [[String: Any]]()
+        (data["claimsMade"], data["claimsAbout"]) = entityClaims(analysed)
         page["entity"] = data
         page["jsonLD"] = LinkedData.entity(analysed, config: dossier.config).text()
         return page

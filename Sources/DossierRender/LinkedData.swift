@@ -61,4 +61,40 @@ enum LinkedData {
         if !named.isEmpty { members.append(("mentions", .array(named))) }
         return .object(members)
     }
+
+    /// A schema.org `Claim` with its author and appearances; when the curator
+    /// set a verdict, a `ClaimReview` of it by the dossier.
+    static func claim(_ analysed: AnalysedClaim, dossier: AnalysedDossier) -> JSONValue {
+        let claim = analysed.claim
+        var item: [(String, JSONValue)] = [("@type", .string("Claim")), ("text", .string(claim.statement))]
+        let authors = claim.claimants.compactMap(dossier.entity).map { analysed -> JSONValue in
+            var author: [(String, JSONValue)] = [("@type", .string(type(analysed.entity.kind))),
+                                                 ("name", .string(analysed.entity.name))]
+            if let url = absolute("entities/\(analysed.entity.slug).html", config: dossier.config) { author.append(("url", url)) }
+            return .object(author)
+        }
+        if !authors.isEmpty { item.append(("author", authors.count == 1 ? authors[0] : .array(authors))) }
+        if let date = claim.date { item.append(("datePublished", .string(date.description))) }
+        let appearances = Set(analysed.reports.map(\.article)).sorted().compactMap(dossier.article).map { article -> JSONValue in
+            var work: [(String, JSONValue)] = [("@type", .string("NewsArticle")), ("headline", .string(article.article.metadata.title))]
+            if let date = article.article.metadata.date { work.append(("datePublished", .string(date.description))) }
+            if let url = absolute("articles/\(article.article.slug).html", config: dossier.config) { work.append(("url", url)) }
+            return .object(work)
+        }
+        if !appearances.isEmpty { item.append(("appearance", .array(appearances))) }
+        let url = absolute("claims/\(claim.slug).html", config: dossier.config)
+        guard let verdict = claim.verdict else {
+            return .object([("@context", .string("https://schema.org"))] + item + (url.map { [("url", $0)] } ?? []))
+        }
+        var review: [(String, JSONValue)] = [
+            ("@context", .string("https://schema.org")),
+            ("@type", .string("ClaimReview")),
+            ("claimReviewed", .string(claim.statement)),
+            ("itemReviewed", .object(item)),
+            ("reviewRating", .object([("@type", .string("Rating")), ("alternateName", .string(verdict))])),
+            ("author", .object([("@type", .string("Organization")), ("name", .string(dossier.config.title))])),
+        ]
+        if let url { review.append(("url", url)) }
+        return .object(review)
+    }
 }

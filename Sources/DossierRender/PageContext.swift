@@ -42,6 +42,7 @@ struct PageContext {
             article["source"] = ["name": source, "url": "../raw/\(analysed.article.slug).html"]
         }
         article["entities"] = namedEntities(analysed)
+        article["claims"] = articleClaims(analysed)
         var context = frame(title: metadata.title, depth: 1, section: "articles")
         context["article"] = article
         context["jsonLD"] = LinkedData.article(analysed, dossier: dossier).text()

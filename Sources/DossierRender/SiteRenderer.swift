@@ -15,15 +15,18 @@ public struct SiteRenderer: Sendable {
         return (library.map { SiteRenderer(library: $0, theme: theme) }, problems)
     }
 
-    /// Every file of the site, sorted by path. Article and entity pages are
-    /// rendered in parallel; each task owns its article's Markdown tree,
-    /// which it transforms (links to entities) before rendering it.
+    /// Every file of the site, sorted by path. Article, entity and claim
+    /// pages are rendered in parallel; each task owns its article's Markdown
+    /// tree, which it transforms (claim sentences, links to entities) before
+    /// rendering it.
     public func render(_ dossier: AnalysedDossier) async -> [SiteFile] {
         let context = PageContext(dossier: dossier)
         var files = theme.assets
         files.append(page("index.html", "index", frontPage(context)))
         files.append(page("articles/index.html", "articles", articlesIndex(context)))
         files.append(page("entities/index.html", "entities", context.entitiesIndex()))
+        files.append(page("claims/index.html", "claims", context.claimsIndex()))
+        files.append(page("sources/index.html", "sources", context.sourcesIndex()))
         files.append(SiteFile(path: "dossier.json", contents: DossierJSON.data(dossier)))
         for analysed in dossier.articles where analysed.rawText != nil {
             files.append(page("raw/\(analysed.article.slug).html", "raw", rawSource(analysed, context)))
@@ -31,7 +34,7 @@ public struct SiteRenderer: Sendable {
         files += await withTaskGroup(of: SiteFile.self) { group in
             for analysed in dossier.articles {
                 group.addTask {
-                    analysed.document.wrap(context.mentionWraps(analysed))
+                    analysed.document.wrap(context.claimWraps(analysed) + context.mentionWraps(analysed))
                     return page("articles/\(analysed.article.slug).html", "article",
                                 context.article(analysed, bodyHTML: analysed.document.html()))
                 }
@@ -40,6 +43,12 @@ public struct SiteRenderer: Sendable {
                 group.addTask {
                     let notes = MarkdownDocument(parsing: analysed.entity.notes).html()
                     return page("entities/\(analysed.entity.slug).html", "entity", context.entity(analysed, notesHTML: notes))
+                }
+            }
+            for analysed in dossier.claims {
+                group.addTask {
+                    let analysis = MarkdownDocument(parsing: analysed.claim.analysis).html()
+                    return page("claims/\(analysed.claim.slug).html", "claim", context.claim(analysed, analysisHTML: analysis))
                 }
             }
             return await group.reduce(into: []) { $0.append($1) }
@@ -58,6 +67,7 @@ public struct SiteRenderer: Sendable {
         page["outletCount"] = Set(context.dossier.articles.compactMap(\.article.metadata.outlet)).count
         page["entities"] = context.mostMentioned(12)
         page["entityCount"] = context.dossier.entities.count
+        page["claims"] = context.dossier.claims.map { context.claimSummary($0, folder: "claims/") }
         return page
     }
 

@@ -1,0 +1,131 @@
+import CommonMark
+import DossierAnalyse
+import DossierCore
+
+/// The template data of claim pages, the claims index, the sources page
+/// and the claim parts of article and entity pages. Like ``PageContext``,
+/// every value is text the templates escape, except HTML rendered by cmark
+/// in safe mode.
+extension PageContext {
+    /// The claims index: every claim with its claimants, verdict and counts.
+    func claimsIndex() -> [String: Any] {
+        var page = frame(title: "Claims", depth: 1, section: "claims")
+        page["claims"] = dossier.claims.map { claimSummary($0) }
+        page["claimCount"] = dossier.claims.count
+        return page
+    }
+
+    /// What lists of claims show of each; `folder` leads from the page to claims/.
+    func claimSummary(_ analysed: AnalysedClaim, folder: String = "") -> [String: Any] {
+        let claim = analysed.claim
+        var summary: [String: Any] = [
+            "slug": claim.slug, "statement": claim.statement, "url": "\(folder)\(claim.slug).html",
+            "claimants": claim.claimants.compactMap(dossier.entity).map { $0.entity.name }.joined(separator: ", "),
+            "reports": analysed.reports.count, "disputes": analysed.disputes.count,
+            "sourcesText": sourcesText(analysed),
+            "disputesText": counted(analysed.disputes.count, "contesting sentence"),
+        ]
+        summary["verdict"] = claim.verdict
+        summary["date"] = claim.date.map(date)
+        return summary
+    }
+
+    /// "Reported by 3 sources (2 independent)".
+    func sourcesText(_ analysed: AnalysedClaim) -> String {
+        guard analysed.sourceCount > 0 else { return "Reported by no source" }
+        let independent = analysed.independentSourceCount == analysed.sourceCount
+            ? (analysed.sourceCount == 1 ? "" : ", all independent") : " (\(analysed.independentSourceCount) independent)"
+        return "Reported by \(counted(analysed.sourceCount, "source"))\(independent)"
+    }
+
+    /// A claim's page: the statement, who made it, the curator's verdict and
+    /// analysis, every sentence that reports or contests it, and related claims.
+    func claim(_ analysed: AnalysedClaim, analysisHTML: String) -> [String: Any] {
+        let claim = analysed.claim
+        var page = frame(title: claim.statement, depth: 1, section: "claims")
+        var data = claimSummary(analysed)
+        data["claimants"] = claim.claimants.compactMap(dossier.entity).map {
+            ["name": $0.entity.name, "url": "../entities/\($0.entity.slug).html"]
+        }
+        data["about"] = analysed.about.compactMap(dossier.entity).map {
+            ["name": $0.entity.name, "url": "../entities/\($0.entity.slug).html"]
+        }
+        if !analysisHTML.isEmpty { data["analysis"] = analysisHTML }
+        data["reportsList"] = analysed.reports.compactMap(appearance)
+        data["disputesList"] = analysed.disputes.compactMap(appearance)
+        data["related"] = claim.related.compactMap(dossier.claim).map { claimSummary($0) }
+        page["claim"] = data
+        page["jsonLD"] = LinkedData.claim(analysed, dossier: dossier).text()
+        return page
+    }
+
+    /// One sentence of an article that carries or contests a claim, linking
+    /// to it on the article's page.
+    private func appearance(_ appearance: ClaimAppearance) -> [String: Any]? {
+        guard let article = dossier.article(appearance.article) else { return nil }
+        var item = summary(article, depth: 1)
+        item["sentence"] = appearance.text
+        item["url"] = "../articles/\(article.article.slug).html#\(appearance.anchor)"
+        item["articleURL"] = "../articles/\(article.article.slug).html"
+        return item
+    }
+
+    /// The sources page: each outlet with its articles and the claims they
+    /// report. Articles of unknown outlet come last, under one heading.
+    func sourcesIndex() -> [String: Any] {
+        var page = frame(title: "Sources", depth: 1, section: "sources")
+        let byOutlet = Dictionary(grouping: dossier.articles) { $0.article.metadata.outlet }
+        let named = byOutlet.keys.compactMap { $0 }.sorted { $0.lowercased() < $1.lowercased() }
+        page["outlets"] = (named.map(Optional.some) + (byOutlet[nil] == nil ? [] : [nil])).map { outlet -> [String: Any] in
+            let articles = byOutlet[outlet]!
+            let reported = Set(articles.flatMap { $0.claimAppearances.filter { $0.stance == .reports }.map(\.claim) })
+            let disputed = Set(articles.flatMap { $0.claimAppearances.filter { $0.stance == .disputes }.map(\.claim) })
+            var item: [String: Any] = [
+                "name": outlet ?? "Outlet not known", "known": outlet != nil,
+                "articles": articles.map { summary($0, depth: 1) },
+                "articlesText": counted(articles.count, "article"),
+                "reports": reported.sorted().compactMap(dossier.claim).map { claimSummary($0, folder: "../claims/") },
+                "disputes": disputed.sorted().compactMap(dossier.claim).map { claimSummary($0, folder: "../claims/") },
+            ]
+            item["id"] = outlet.map { "outlet-\(Slug.make(from: $0))" } ?? "outlet-unknown"
+            return item
+        }
+        return page
+    }
+
+    /// The claims an article reports or contests, in order of first appearance.
+    func articleClaims(_ analysed: AnalysedArticle) -> [[String: Any]] {
+        var seen = Set<String>()
+        return analysed.claimAppearances.compactMap { appearance -> [String: Any]? in
+            guard seen.insert(appearance.claim).inserted, let claim = dossier.claim(appearance.claim) else { return nil }
+            var item = claimSummary(claim, folder: "../claims/")
+            item["anchor"] = "#\(appearance.anchor)"
+            item["disputes"] = appearance.stance == .disputes
+            return item
+        }
+    }
+
+    /// The markup around each sentence that carries or contests a claim:
+    /// a span with the sentence's anchor, ending in a small link to the
+    /// claim's page. Claim spans hold the mention spans inside them, so
+    /// these wraps go before the mention wraps.
+    func claimWraps(_ analysed: AnalysedArticle) -> [InlineWrap] {
+        analysed.claimAppearances.compactMap { appearance in
+            guard let claim = dossier.claim(appearance.claim)?.claim else { return nil }
+            let disputes = appearance.stance == .disputes
+            let href = "../claims/\(claim.slug).html".htmlEscaped
+            let label = disputes ? "disputes" : "claim"
+            let title = (disputes ? "Disputes: " : "Claim: ") + claim.statement
+            return InlineWrap(
+                span: appearance.span,
+                enter: #"<span class="claim\#(disputes ? " disputes" : "")" id="\#(appearance.anchor.htmlEscaped)">"#,
+                exit: #" <a class="claim-ref" href="\#(href)" title="\#(title.htmlEscaped)">\#(label)</a></span>"#)
+        }
+    }
+
+    /// The claims an entity made and the claims about it, for its page.
+    func entityClaims(_ analysed: AnalysedEntity) -> (made: [[String: Any]], about: [[String: Any]]) {
+        (analysed.claimsMade.compactMap(dossier.claim).map { claimSummary($0, folder: "../claims/") },
+         analysed.claimsAbout.compactMap(dossier.claim).map { claimSummary($0, folder: "../claims/") })
+    }
+}
