@@ -18,16 +18,15 @@ extension PageContext {
     /// What lists of claims show of each; `folder` leads from the page to claims/.
     func claimSummary(_ analysed: AnalysedClaim, folder: String = "") -> [String: Any] {
         let claim = analysed.claim
-        var summary: [String: Any] = [
+        let claimants = claim.claimants.compactMap(dossier.entity).map(\.entity.name)
+        // Absent values are `false`, not missing, so a section never falls back to an outer page's value.
+        return [
             "slug": claim.slug, "statement": claim.statement, "url": "\(folder)\(claim.slug).html",
-            "claimants": claim.claimants.compactMap(dossier.entity).map { $0.entity.name }.joined(separator: ", "),
-            "reports": analysed.reports.count, "disputes": analysed.disputes.count,
+            "claimantNames": claimants.isEmpty ? false : claimants.joined(separator: ", "),
             "sourcesText": sourcesText(analysed),
-            "disputesText": counted(analysed.disputes.count, "contesting sentence"),
+            "disputesText": analysed.disputes.isEmpty ? false : counted(analysed.disputes.count, "contesting sentence"),
+            "verdict": claim.verdict ?? false, "date": claim.date.map(date) ?? false,
         ]
-        summary["verdict"] = claim.verdict
-        summary["date"] = claim.date.map(date)
-        return summary
     }
 
     /// "Reported by 3 sources (2 independent)".
@@ -84,8 +83,8 @@ extension PageContext {
                 "name": outlet ?? "Outlet not known", "known": outlet != nil,
                 "articles": articles.map { summary($0, depth: 1) },
                 "articlesText": counted(articles.count, "article"),
-                "reports": reported.sorted().compactMap(dossier.claim).map { claimSummary($0, folder: "../claims/") },
-                "disputes": disputed.sorted().compactMap(dossier.claim).map { claimSummary($0, folder: "../claims/") },
+                "reportedClaims": reported.sorted().compactMap(dossier.claim).map { claimSummary($0, folder: "../claims/") },
+                "contestedClaims": disputed.sorted().compactMap(dossier.claim).map { claimSummary($0, folder: "../claims/") },
             ]
             item["id"] = outlet.map { "outlet-\(Slug.make(from: $0))" } ?? "outlet-unknown"
             return item
@@ -100,7 +99,7 @@ extension PageContext {
             guard seen.insert(appearance.claim).inserted, let claim = dossier.claim(appearance.claim) else { return nil }
             var item = claimSummary(claim, folder: "../claims/")
             item["anchor"] = "#\(appearance.anchor)"
-            item["disputes"] = appearance.stance == .disputes
+            item["contests"] = appearance.stance == .disputes
             return item
         }
     }

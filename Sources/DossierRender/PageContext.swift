@@ -26,9 +26,10 @@ struct PageContext {
             "slug": article.slug, "title": article.metadata.title,
             "url": "\(root)articles/\(article.slug).html", "words": analysed.words,
         ]
-        summary["date"] = article.metadata.date.map(date)
-        summary["outlet"] = article.metadata.outlet
-        summary["author"] = article.metadata.author
+        // Absent values are `false`, not missing, so a section never falls back to an outer page's value.
+        summary["date"] = article.metadata.date.map(date) ?? false
+        summary["outlet"] = article.metadata.outlet ?? false
+        summary["author"] = article.metadata.author ?? false
         return summary
     }
 

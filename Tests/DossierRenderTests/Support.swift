@@ -29,12 +29,12 @@ func article(_ slug: String, _ title: String, date: String? = nil, outlet: Strin
 
 /// The rendered site of `articles` through the default theme, by path.
 func renderSite(_ articles: [Article], config: DossierConfig = DossierConfig(title: "Test dossier"),
-                rawTexts: [String: String] = [:], entities: [Entity] = []) async throws -> [String: String] {
+                rawTexts: [String: String] = [:], entities: [Entity] = [], claims: [Claim] = []) async throws -> [String: String] {
     let (made, problems) = SiteRenderer.make(theme: try defaultTheme())
     #expect(problems.isEmpty)
     let renderer = try #require(made)
     let dossier = await Analyse.run(IngestedContent(config: config, articles: articles, rawTexts: rawTexts,
-                                                    entities: entities))
+                                                    entities: entities, claims: claims))
     let files = await renderer.render(dossier)
     #expect(files.map(\.path) == files.map(\.path).sorted(), "files are not sorted by path")
     #expect(Set(files.map(\.path)).count == files.count, "a path is produced twice")
