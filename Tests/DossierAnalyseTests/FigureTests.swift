@@ -1,0 +1,232 @@
+import DossierAnalyse
+import Foundation
+import Testing
+
+/// The figures in `text`.
+private func figures(_ text: String) -> [Figure] {
+    FigureExtractor.figures(in: Array(text.utf8))
+}
+
+/// The mentions of figures in `text`, as if from article `article`.
+private func mentions(_ text: String, in article: String = "a") -> [FigureMention] {
+    FigureExtractor.mentions(in: Array(text.utf8), article: article)
+}
+
+private func exactly(_ value: Double) -> FigureInterval { .exactly(value) }
+private func atLeast(_ value: Double) -> FigureInterval { FigureInterval(lower: value, upper: nil) }
+private func above(_ value: Double) -> FigureInterval { FigureInterval(lower: value, lowerInclusive: false, upper: nil) }
+private func upTo(_ value: Double) -> FigureInterval { FigureInterval(lower: 0, upper: value) }
+private func below(_ value: Double) -> FigureInterval { FigureInterval(lower: 0, upper: value, upperInclusive: false) }
+private func from(_ lower: Double, to upper: Double) -> FigureInterval { FigureInterval(lower: lower, upper: upper) }
+
+/// A phrase and the one figure expected in it.
+struct FigureRow: Sendable, CustomTestStringConvertible {
+    var phrase: String
+    var text: String
+    var value: Double
+    var interval: FigureInterval
+    var isPercent = false
+    var counted: String
+    var key: String
+    var period: FigurePeriod? = nil
+
+    var testDescription: String { phrase }
+}
+
+private let rows: [FigureRow] = [
+    // Digits, separators, decimals and scale words
+    .init(phrase: "The conflict began in 2011 and over 340,000 people have been killed.", text: "over 340,000 people",
+          value: 340_000, interval: above(340_000), counted: "people", key: "people"),
+    .init(phrase: "More than 340,000 people have been killed", text: "More than 340,000 people",
+          value: 340_000, interval: above(340_000), counted: "people", key: "people"),
+    .init(phrase: "roughly 1.5 million refugees fled", text: "roughly 1.5 million refugees",
+          value: 1_500_000, interval: from(1_350_000, to: 1_650_000), counted: "refugees", key: "refugee"),
+    .init(phrase: "It cost 2 billion dollars.", text: "2 billion dollars",
+          value: 2e9, interval: exactly(2e9), counted: "dollars", key: "dollar"),
+    .init(phrase: "a force of 12 thousand troops", text: "12 thousand troops",
+          value: 12_000, interval: exactly(12_000), counted: "troops", key: "troop"),
+    .init(phrase: "said that 21 civilians died, including", text: "21 civilians",
+          value: 21, interval: exactly(21), counted: "civilians", key: "civilian"),
+    .init(phrase: "including 9 children.", text: "9 children",
+          value: 9, interval: exactly(9), counted: "children", key: "children"),
+    .init(phrase: "1 civilian was hurt", text: "1 civilian",
+          value: 1, interval: exactly(1), counted: "civilian", key: "civilian"),
+    .init(phrase: "5 casualties and", text: "5 casualties",
+          value: 5, interval: exactly(5), counted: "casualties", key: "casualty"),
+    // Number words
+    .init(phrase: "ending almost seven years of bloodshed", text: "almost seven years",
+          value: 7, interval: from(6.3, to: 7), counted: "years", key: "year"),
+    .init(phrase: "ending nearly seven years of bloodshed", text: "nearly seven years",
+          value: 7, interval: from(6.3, to: 7), counted: "years", key: "year"),
+    .init(phrase: "Twenty-one soldiers were captured", text: "Twenty-one soldiers",
+          value: 21, interval: exactly(21), counted: "soldiers", key: "soldier"),
+    .init(phrase: "freed three hundred and five prisoners", text: "three hundred and five prisoners",
+          value: 305, interval: exactly(305), counted: "prisoners", key: "prisoner"),
+    .init(phrase: "two thousand troops", text: "two thousand troops",
+          value: 2000, interval: exactly(2000), counted: "troops", key: "troop"),
+    .init(phrase: "in a hundred villages", text: "a hundred villages",
+          value: 100, interval: exactly(100), counted: "villages", key: "village"),
+    .init(phrase: "about a dozen soldiers", text: "about a dozen soldiers",
+          value: 12, interval: from(10.8, to: 13.2), counted: "soldiers", key: "soldier"),
+    .init(phrase: "two dozen rockets", text: "two dozen rockets",
+          value: 24, interval: exactly(24), counted: "rockets", key: "rocket"),
+    // Vague plurals
+    .init(phrase: "killed dozens of civilians", text: "dozens of civilians",
+          value: 24, interval: atLeast(24), counted: "civilians", key: "civilian"),
+    .init(phrase: "scores of prisoners", text: "scores of prisoners",
+          value: 40, interval: atLeast(40), counted: "prisoners", key: "prisoner"),
+    .init(phrase: "hundreds of families", text: "hundreds of families",
+          value: 200, interval: atLeast(200), counted: "families", key: "family"),
+    .init(phrase: "Thousands of people marched", text: "Thousands of people",
+          value: 2000, interval: atLeast(2000), counted: "people", key: "people"),
+    .init(phrase: "hundreds of thousands of refugees", text: "hundreds of thousands of refugees",
+          value: 200_000, interval: atLeast(200_000), counted: "refugees", key: "refugee"),
+    // Qualifiers
+    .init(phrase: "killed at least 12 civilians in a village", text: "at least 12 civilians",
+          value: 12, interval: atLeast(12), counted: "civilians", key: "civilian"),
+    .init(phrase: "no fewer than 30 fighters", text: "no fewer than 30 fighters",
+          value: 30, interval: atLeast(30), counted: "fighters", key: "fighter"),
+    .init(phrase: "in excess of 1,500 troops", text: "in excess of 1,500 troops",
+          value: 1500, interval: above(1500), counted: "troops", key: "troop"),
+    .init(phrase: "as many as 40 aircraft", text: "as many as 40 aircraft",
+          value: 40, interval: upTo(40), counted: "aircraft", key: "aircraft"),
+    .init(phrase: "no more than 3 tanks", text: "no more than 3 tanks",
+          value: 3, interval: upTo(3), counted: "tanks", key: "tank"),
+    .init(phrase: "fewer than 100 soldiers", text: "fewer than 100 soldiers",
+          value: 100, interval: below(100), counted: "soldiers", key: "soldier"),
+    .init(phrase: "less than 2 million dollars", text: "less than 2 million dollars",
+          value: 2e6, interval: below(2e6), counted: "dollars", key: "dollar"),
+    .init(phrase: "an estimated 5,000 people", text: "an estimated 5,000 people",
+          value: 5000, interval: from(4500, to: 5500), counted: "people", key: "people"),
+    .init(phrase: "some 300 families", text: "some 300 families",
+          value: 300, interval: from(270, to: 330), counted: "families", key: "family"),
+    // Ranges
+    .init(phrase: "between 10 and 12 civilians", text: "between 10 and 12 civilians",
+          value: 10, interval: from(10, to: 12), counted: "civilians", key: "civilian"),
+    .init(phrase: "10-12 civilians", text: "10-12 civilians",
+          value: 10, interval: from(10, to: 12), counted: "civilians", key: "civilian"),
+    .init(phrase: "10–12 civilians", text: "10–12 civilians",
+          value: 10, interval: from(10, to: 12), counted: "civilians", key: "civilian"),
+    .init(phrase: "10 to 12 civilians", text: "10 to 12 civilians",
+          value: 10, interval: from(10, to: 12), counted: "civilians", key: "civilian"),
+    .init(phrase: "between 1.5 and 2 million people", text: "between 1.5 and 2 million people",
+          value: 1_500_000, interval: from(1_500_000, to: 2_000_000), counted: "people", key: "people"),
+    // Percent
+    .init(phrase: "IS still holds about eight percent of Deir Ezzor province.",
+          text: "about eight percent of Deir Ezzor province", value: 8, interval: from(7.2, to: 8.8), isPercent: true,
+          counted: "percent of Deir Ezzor province", key: "percent of deir ezzor province"),
+    .init(phrase: "Daesh still held about 8 per cent of the Deir Ezzor province.",
+          text: "about 8 per cent of the Deir Ezzor province", value: 8, interval: from(7.2, to: 8.8), isPercent: true,
+          counted: "percent of Deir Ezzor province", key: "percent of deir ezzor province"),
+    .init(phrase: "it still holds around 8 per cent of Deir Ezzor Province,” he said.",
+          text: "around 8 per cent of Deir Ezzor Province", value: 8, interval: from(7.2, to: 8.8), isPercent: true,
+          counted: "percent of Deir Ezzor Province", key: "percent of deir ezzor province"),
+    .init(phrase: "close to 90% of the territory it once held", text: "close to 90% of the territory",
+          value: 90, interval: from(81, to: 90), isPercent: true, counted: "percent of territory",
+          key: "percent of territory"),
+    .init(phrase: "30 pct of Democratic Republic of the Congo said", text: "30 pct of Democratic Republic of the Congo",
+          value: 30, interval: exactly(30), isPercent: true, counted: "percent of Democratic Republic of the Congo",
+          key: "percent of democratic republic of the congo"),
+    .init(phrase: "Syria '100% Free of Islamic State'", text: "100%",
+          value: 100, interval: exactly(100), isPercent: true, counted: "percent", key: "percent"),
+    .init(phrase: "prices rose from 10 to 12 percent in March", text: "12 percent",
+          value: 12, interval: exactly(12), isPercent: true, counted: "percent", key: "percent"),
+    // Periods
+    .init(phrase: "including 14 sorties of groups of long-range bombers that occurred in the past month.",
+          text: "14 sorties", value: 14, interval: exactly(14), counted: "sorties", key: "sortie", period: .month),
+    .init(phrase: "with jets staging up to 250 strikes daily.", text: "up to 250 strikes",
+          value: 250, interval: upTo(250), counted: "strikes", key: "strike", period: .day),
+    .init(phrase: "12 raids a day", text: "12 raids", value: 12, interval: exactly(12), counted: "raids", key: "raid",
+          period: .day),
+    .init(phrase: "30 flights per week", text: "30 flights", value: 30, interval: exactly(30), counted: "flights",
+          key: "flight", period: .week),
+    .init(phrase: "4 convoys were sent last month", text: "4 convoys", value: 4, interval: exactly(4),
+          counted: "convoys", key: "convoy", period: .month),
+    .init(phrase: "200 deaths annually", text: "200 deaths", value: 200, interval: exactly(200), counted: "deaths",
+          key: "death", period: .year),
+    .init(phrase: "12 raids, a day after the talks.", text: "12 raids", value: 12, interval: exactly(12),
+          counted: "raids", key: "raid"),
+    .init(phrase: "12 raids were reported. Raids happen daily.", text: "12 raids", value: 12, interval: exactly(12),
+          counted: "raids", key: "raid"),
+]
+
+@Suite struct FigureTests {
+    // MARK: - Extraction
+
+    @Test(arguments: rows) func normalisesAPhrase(_ row: FigureRow) throws {
+        let found = figures(row.phrase)
+        try #require(found.count == 1, "\(found.map(\.text))")
+        let figure = found[0]
+        #expect(figure.text == row.text)
+        #expect(figure.value == row.value)
+        #expect(figure.interval == row.interval, "\(figure.interval)")
+        #expect(figure.isPercent == row.isPercent)
+        #expect(figure.counted == row.counted)
+        #expect(figure.key == row.key)
+        #expect(figure.period == row.period)
+        let bytes = Array(row.phrase.utf8)
+        #expect(String(decoding: bytes[figure.range], as: UTF8.self) == row.text)
+    }
+
+    @Test(arguments: [
+        "Deir Ezzor 24 said the attack was targeting the village of al-Jarthi.",
+        "Russia's military mission in Syria's civil war in 2015 began",
+        "since the conflict broke out in March 2011 with protests",
+        "A handout picture taken on June 18, 2016 and provided by",
+        "discussions on ending the 6-year-old war resumed",
+        "The Syrian conflict began in 2011 and",
+        "Sunday, 21 October 2018",
+        "By AFP - Dec 08,2017 - Last updated at Dec. 8 2017",
+        "08/12/2017",
+        "on the 18th of the month",
+        "B-52 bombers and COVID-19 cases",
+        "aid worth $5 million arrived",
+        "met at 10:30 in the 1990s",
+        "Copyright 2017 The Associated Press.",
+        "one of the 3 said, tens of people",
+        "dozens said so",
+    ])
+    func findsNothingIn(_ phrase: String) {
+        #expect(figures(phrase).map(\.text) == [])
+    }
+
+    @Test func findsEveryFigureInOrderWithItsOwnPeriod() {
+        let found = figures("Jets made 100 sorties daily and staged 5 raids a week. The Observatory counted 21 civilians.")
+        #expect(found.map(\.text) == ["100 sorties", "5 raids", "21 civilians"])
+        #expect(found.map(\.period) == [.day, .week, nil])
+    }
+
+    @Test func aMentionCarriesItsSentenceAndArticle() {
+        let found = mentions("Strikes hit a village. Officials said 21 civilians died, including 9 children. Then",
+                             in: "observatory")
+        #expect(found.map(\.figure.text) == ["21 civilians", "9 children"])
+        #expect(found.map(\.sentence) == Array(repeating: "Officials said 21 civilians died, including 9 children.", count: 2))
+        #expect(found.allSatisfy { $0.article == "observatory" })
+    }
+
+    // MARK: - Intervals
+
+    @Test func intervalsOverlapWhenTheyShareANumber() {
+        #expect(atLeast(12).overlaps(exactly(21)))
+        #expect(!exactly(12).overlaps(exactly(21)))
+        #expect(from(7.2, to: 8.8).overlaps(exactly(8)))
+        #expect(!from(7.2, to: 8.8).overlaps(exactly(30)))
+        #expect(upTo(10).overlaps(atLeast(10)))
+        #expect(!below(10).overlaps(atLeast(10)))
+        #expect(!above(10).overlaps(upTo(10)))
+        #expect(above(10).overlaps(below(11)))
+        #expect(FigureInterval(lower: nil, upper: nil).overlaps(exactly(3)))
+    }
+
+    @Test func intervalsReadShortly() {
+        #expect(exactly(21).description == "21")
+        #expect(above(340_000).description == "> 340000")
+        #expect(atLeast(12).description == "≥ 12")
+        #expect(upTo(250).description == "≤ 250")
+        #expect(below(5).description == "< 5")
+        #expect(from(7.2, to: 8.8).description == "7.2–8.8")
+        #expect(from(1_350_000, to: 1_650_000).description == "1350000–1650000")
+        #expect(FigureInterval(lower: 1, lowerInclusive: false, upper: 2).description == "(1, 2]")
+        #expect(FigureInterval(lower: nil, upper: 2, upperInclusive: false).description == "(−∞, 2)")
+    }
+}
