@@ -229,4 +229,133 @@ private let rows: [FigureRow] = [
         #expect(FigureInterval(lower: 1, lowerInclusive: false, upper: 2).description == "(1, 2]")
         #expect(FigureInterval(lower: nil, upper: 2, upperInclusive: false).description == "(−∞, 2)")
     }
+
+    // MARK: - Groups
+
+    @Test func theSameFigureInTwoArticlesAgrees() throws {
+        let groups = FigureGroups.group(mentions("over 340,000 people have been killed", in: "one")
+            + mentions("More than 340,000 people have been killed", in: "two"))
+        let people = try #require(groups.only)
+        #expect(people.slug == "people")
+        #expect(people.what == "people")
+        #expect(people.mentions.map(\.article) == ["one", "two"])
+        #expect(people.status == .agree)
+    }
+
+    @Test func overlappingIntervalsDiffer() {
+        let groups = FigureGroups.group(mentions("Strikes killed at least 12 civilians.", in: "ap")
+            + mentions("The Observatory said that 21 civilians died.", in: "sohr"))
+        #expect(groups.map(\.slug) == ["civilian"])
+        #expect(groups.map(\.status) == [.differ])
+    }
+
+    @Test func disjointIntervalsConflict() {
+        let civilians = FigureGroups.group(mentions("State media said 12 civilians died.")
+            + mentions("The Observatory said 21 civilians died."))
+        #expect(civilians.map(\.status) == [.conflict])
+        let territory = FigureGroups.group(mentions("IS holds about 8 percent of Deir Ezzor.")
+            + mentions("IS holds 30 percent of Deir Ezzor."))
+        #expect(territory.map(\.status) == [.conflict])
+    }
+
+    @Test func conflictsAreFoundAmongManyOverlappingFigures() {
+        // Every figure overlaps the first, but "at most 10" and "more than 20" do not overlap each other.
+        let groups = FigureGroups.group(mentions("at least 5 tanks, up to 10 tanks, more than 20 tanks, 3 to 30 tanks"))
+        #expect(groups.map(\.status) == [.conflict])
+    }
+
+    @Test func figuresOverDifferentPeriodsAreDifferentMeasures() {
+        let sorties = FigureGroups.group(
+            mentions("It included 14 sorties of long-range bombers that occurred in the past month.")
+                + mentions("Jets made 100 sorties and staged up to 250 strikes daily."))
+        #expect(sorties.map(\.slug) == ["sortie", "strike"])
+        #expect(sorties.map(\.status) == [.differentMeasures, .agree])
+        // A total next to a rate is a different measure too, even with the same number.
+        let raids = FigureGroups.group(mentions("There were 5 raids.") + mentions("There were 5 raids a week."))
+        #expect(raids.map(\.status) == [.differentMeasures])
+    }
+
+    @Test func singularAndPluralShareAGroup() {
+        let groups = FigureGroups.group(mentions("1 civilian died on Monday and 12 civilians on Tuesday."))
+        #expect(groups.map(\.slug) == ["civilian"])
+        #expect(groups.first?.mentions.map(\.figure.text) == ["1 civilian", "12 civilians"])
+        #expect(groups.first?.status == .conflict)
+    }
+
+    @Test func whatIsTheMostCommonSpellingAndTheFirstOnATie() {
+        let tie = FigureGroups.group(mentions("about 8 percent of Deir Ezzor Province")
+            + mentions("about 8 percent of Deir Ezzor province"))
+        #expect(tie.map(\.what) == ["percent of Deir Ezzor Province"])
+        let most = FigureGroups.group(mentions("about 8 percent of Deir Ezzor Province")
+            + mentions("about 8 percent of Deir Ezzor province") + mentions("around 8 percent of Deir Ezzor province"))
+        #expect(most.map(\.what) == ["percent of Deir Ezzor province"])
+        #expect(most.map(\.slug) == ["percent-of-deir-ezzor-province"])
+    }
+
+    @Test func groupsAreSortedBySlugAndSlugsAreUnique() {
+        let groups = FigureGroups.group(mentions(
+            "9 children, 30 percent of al-Jarthi, 20 percent of al Jarthi, 4 tanks, 2 percent, 7 index"))
+        #expect(groups.map(\.slug)
+            == ["children", "index-2", "percent", "percent-of-al-jarthi", "percent-of-al-jarthi-2", "tank"])
+        #expect(groups.map(\.what)
+            == ["children", "index", "percent", "percent of al Jarthi", "percent of al-Jarthi", "tanks"])
+    }
+
+    // MARK: - The seed articles
+
+    /// The mentions of figures in every paragraph (a line) of the raw seed files.
+    private func seedMentions() throws -> [FigureMention] {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../content/raw").standardizedFileURL
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
+        try #require(names.count == 5)
+        return try names.flatMap { name in
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            return text.split(separator: "\n").flatMap { mentions(String($0), in: String(name.prefix(3))) }
+        }
+    }
+
+    @Test func seedArticlesGiveTheExpectedFiguresAndNoDates() throws {
+        let found = try seedMentions().map { "\($0.article) \($0.figure.text)" }
+        #expect(found == [
+            "000 100%", "000 100%", "000 almost seven years", "000 14 sorties",
+            "000 about eight percent of Deir Ezzor province", "000 one thing", "000 two directions",
+            "000 over 340,000 people", "000 100%",
+            "001 100 sorties", "001 up to 250 strikes", "001 around eight percent of Deir Ezzor Province",
+            "001 More than 340,000 people",
+            "003 two directions", "003 at least 12 civilians", "003 21 civilians", "003 9 children",
+            "004 nearly seven years", "004 100 sorties", "004 up to 250 strikes",
+            "004 about 8 per cent of the Deir Ezzor province", "004 one thing",
+            "004 around 8 per cent of Deir Ezzor Province", "004 More than 340,000 people", "004 55 users",
+        ])
+    }
+
+    @Test func seedArticlesGroupAsACuratorWouldCompareThem() throws {
+        let groups = Dictionary(uniqueKeysWithValues: FigureGroups.group(try seedMentions()).map { ($0.slug, $0) })
+        let people = try #require(groups["people"])
+        #expect(people.mentions.map(\.article) == ["000", "001", "004"])
+        #expect(people.mentions.allSatisfy { $0.figure.interval == above(340_000) })
+        #expect(people.status == .agree)
+        let territory = try #require(groups["percent-of-deir-ezzor-province"])
+        #expect(territory.what == "percent of Deir Ezzor province")
+        #expect(territory.mentions.count == 4)
+        #expect(territory.mentions.allSatisfy { $0.figure.interval == from(7.2, to: 8.8) && $0.figure.isPercent })
+        #expect(territory.status == .agree)
+        let sorties = try #require(groups["sortie"])
+        #expect(sorties.mentions.map(\.figure.period) == [.month, .day, .day])
+        #expect(sorties.status == .differentMeasures)
+        #expect(groups["strike"]?.status == .agree)
+        let civilians = try #require(groups["civilian"])
+        #expect(civilians.mentions.map(\.figure.interval) == [atLeast(12), exactly(21)])
+        #expect(civilians.status == .differ)
+        #expect(groups["children"]?.mentions.map(\.figure.value) == [9])
+        let years = try #require(groups["year"])
+        #expect(years.mentions.map(\.figure.interval) == [from(6.3, to: 7), from(6.3, to: 7)])
+        #expect(years.status == .agree)
+    }
+}
+
+private extension Array {
+    /// The one element, or nil when there are none or several.
+    var only: Element? { count == 1 ? first : nil }
 }
