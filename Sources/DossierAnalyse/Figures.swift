@@ -143,10 +143,32 @@ struct FigureToken {
     var isSpaced: Bool
     /// Words lower-cased with `’` as `'`; marks as written; numbers empty.
     var lower: String
+    /// What a word can mean in a figure, if anything.
+    var word: FigureWord?
     /// The value of a number.
     var number: Double = 0
     /// Whether a number is digits only, without separators or decimals.
     var isPlainDigits = false
+}
+
+/// What a word can mean in a figure; looked up once, when the word is read.
+enum FigureWord: Equatable {
+    /// `one` … `ninety-nine`.
+    case number(Double)
+    /// A word that multiplies the number before it: `dozen`, `hundred`, `million`.
+    case scale(Double)
+    /// A vague plural, with its unit: `dozens`, `hundreds`.
+    case vague(Double)
+    /// `daily`, `weekly`, `monthly`, `annually`, `yearly`.
+    case period(FigurePeriod)
+    /// `day`, `week`, `month`, `year`.
+    case unit(FigurePeriod)
+    /// `a`, which starts `a dozen` and `a day`.
+    case a
+    /// `per`, `each`, `every`, before a unit.
+    case every
+    /// `past`, `last`, `this`, before a unit.
+    case recent
 }
 
 /// How a qualifier before a number turns it into an interval.
@@ -262,9 +284,9 @@ struct FigureScanner {
 
     /// `dozens of civilians`, `hundreds of thousands of people`: at least two of the unit.
     func vagueFigure(at start: Int) -> (figure: Figure, next: Int)? {
-        guard tokens[start].kind == .word, var unit = Self.vagueUnits[tokens[start].lower] else { return nil }
+        guard case .vague(var unit) = tokens[start].word else { return nil }
         var index = start + 1
-        while isWord(index, "of"), isWord(index + 1), let next = Self.vagueUnits[tokens[index + 1].lower] {
+        while isWord(index, "of"), isWord(index + 1), case .vague(let next) = tokens[index + 1].word {
             unit *= next
             index += 2
         }
@@ -307,30 +329,28 @@ struct FigureScanner {
         var total = 0.0
         var current = 0.0
         var index = start + 1
-        var lastSmall: Double?  // the previous word's value, when it was a small number word
-        switch first.kind {
-        case .number:
+        var lastSmall: Double?  // the previous word's value, when it was a number word
+        if first.kind == .number {
             current = first.number
-        case .word where first.lower == "a":
-            guard isWord(index), Self.scales[tokens[index].lower] != nil else { return nil }
-        case .word:
-            if let small = Self.smallNumber(first.lower) {
+        } else {
+            switch first.word {
+            case .a:
+                guard isWord(index), case .scale = tokens[index].word else { return nil }
+            case .number(let small):
                 current = small
                 lastSmall = small
-            } else if Self.scales[first.lower] != nil {
+            case .scale:
                 index = start  // read below with the other scale words
-            } else {
+            default:
                 return nil
             }
-        case .mark:
-            return nil
         }
         let isWords = first.kind == .word
         var leading = current
         var isScaled = false
-        while index < tokens.count, tokens[index].kind == .word, tokens[index].isSpaced || index == start {
-            let word = tokens[index].lower
-            if let scale = Self.scales[word] {
+        reading: while index < tokens.count, tokens[index].kind == .word, tokens[index].isSpaced || index == start {
+            switch tokens[index].word {
+            case .scale(let scale):
                 if !isScaled { leading = max(current, 1) }
                 if scale < 1000 {
                     current = max(current, 1) * scale
@@ -340,20 +360,25 @@ struct FigureScanner {
                 }
                 isScaled = true
                 lastSmall = nil
-            } else if isWords, let small = Self.smallNumber(word),
-                      lastSmall.map({ $0 >= 20 && $0.truncatingRemainder(dividingBy: 10) == 0 && small < 10 }) ?? isScaled {
+            case .number(let small)
+                where isWords
+                && (lastSmall.map { $0 >= 20 && $0.truncatingRemainder(dividingBy: 10) == 0 && small < 10 } ?? isScaled):
                 current += small
                 lastSmall = small
-            } else if isWords, word == "and", isScaled, lastSmall == nil, isWord(index + 1),
-                      Self.smallNumber(tokens[index + 1].lower) != nil {
-                lastSmall = nil
-            } else {
-                break
+            case nil where isWords && tokens[index].lower == "and" && isScaled && lastSmall == nil && isNumberWord(index + 1):
+                break  // `three hundred and five`
+            default:
+                break reading
             }
             index += 1
         }
         let isYear = first.isPlainDigits && !isScaled && first.range.count == 4 && (1000...2100).contains(first.number)
         return Number(value: total + current, end: index, leading: leading, isScaled: isScaled, isYear: isYear)
+    }
+
+    func isNumberWord(_ index: Int) -> Bool {
+        guard isWord(index), case .number = tokens[index].word else { return false }
+        return true
     }
 
     /// The lower end of a range, taking the scale of the upper end when it
@@ -437,7 +462,9 @@ struct FigureScanner {
     /// Whether token `index` can be what a number counts: a word after white
     /// space that is not a stop word.
     func isCountedWord(_ index: Int) -> Bool {
-        isWord(index) && !Self.stopWords.contains(tokens[index].lower) && Self.vagueUnits[tokens[index].lower] == nil
+        guard isWord(index), !Self.stopWords.contains(tokens[index].lower) else { return false }
+        if case .vague = tokens[index].word { return false }
+        return true
     }
 
     /// Whether token `index` is a word after white space (and is `word`, when given).
@@ -457,20 +484,18 @@ struct FigureScanner {
     /// The period named by the phrase starting at token `index`, if any:
     /// `daily`, `a day` (not `a day ago`), `per week`, `last month`, `annually`, ….
     static func period(startingAt index: Int, in tokens: [FigureToken]) -> FigurePeriod? {
-        guard tokens[index].kind == .word else { return nil }
-        if let period = periodWords[tokens[index].lower] { return period }
-        guard index + 1 < tokens.count, tokens[index + 1].kind == .word, tokens[index + 1].isSpaced,
-              let period = FigurePeriod(rawValue: tokens[index + 1].lower) else { return nil }
-        switch tokens[index].lower {
-        case "per", "each", "every":
-            return period
-        case "a":
+        let lead = tokens[index].word
+        if case .period(let period) = lead { return period }
+        guard lead == .a || lead == .every || lead == .recent, index + 1 < tokens.count, tokens[index + 1].isSpaced,
+              case .unit(let period) = tokens[index + 1].word else { return nil }
+        switch lead {
+        case .a:
             let isMoment = index + 2 < tokens.count && momentWords.contains(tokens[index + 2].lower)
             return isMoment ? nil : period
-        case "past", "last", "this":
+        case .recent:
             return period == .day ? nil : period
         default:
-            return nil
+            return period
         }
     }
 
@@ -515,8 +540,9 @@ struct FigureScanner {
             } else if let end = letterEnd(in: text, at: index) {
                 index = end
                 while let end = letterEnd(in: text, at: index) ?? joinedLetterEnd(in: text, at: index) { index = end }
-                tokens.append(FigureToken(kind: .word, range: start..<index, isSpaced: isSpaced,
-                                          lower: lowerCased(text[start..<index])))
+                let lower = lowerCased(text[start..<index])
+                tokens.append(FigureToken(kind: .word, range: start..<index, isSpaced: isSpaced, lower: lower,
+                                          word: vocabulary[lower]))
             } else {
                 index = min(text.count, index + scalarWidth(byte))
                 tokens.append(FigureToken(kind: .mark, range: start..<index, isSpaced: isSpaced,
@@ -589,32 +615,38 @@ struct FigureScanner {
 
     // MARK: - Vocabulary
 
-    /// `one` … `nineteen`, `twenty` … `ninety`, and hyphenated `twenty-one`.
-    static func smallNumber(_ word: String) -> Double? {
-        if let value = smallNumbers[word] { return value }
-        let parts = word.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, let tens = smallNumbers[String(parts[0])], let unit = smallNumbers[String(parts[1])],
-              tens >= 20, unit < 10 else { return nil }
-        return tens + unit
-    }
-
-    static let smallNumbers: [String: Double] = [
-        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-        "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-        "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-        "seventy": 70, "eighty": 80, "ninety": 90,
-    ]
-
-    /// Words that multiply the number before them (1 when there is none: `a dozen`).
-    static let scales: [String: Double] = [
-        "dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    ]
-
-    /// Vague plurals and their unit: `dozens of` is at least two dozen.
-    /// `tens` only leads a compound (`tens of thousands`).
-    static let vagueUnits: [String: Double] = [
-        "tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
-    ]
+    /// The words that can mean something in a figure.
+    static let vocabulary: [String: FigureWord] = {
+        let units = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+        let teens = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                     "nineteen"]
+        let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+        var words: [String: FigureWord] = [:]
+        for (offset, word) in (units + teens).enumerated() { words[word] = .number(Double(offset + 1)) }
+        for (tensOffset, tensWord) in tens.enumerated() {
+            let value = Double(20 + 10 * tensOffset)
+            words[tensWord] = .number(value)
+            for (offset, unit) in units.enumerated() { words[tensWord + "-" + unit] = .number(value + Double(offset + 1)) }
+        }
+        for (word, scale) in ["dozen": 12, "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+                              "trillion": 1e12] as [String: Double] {
+            words[word] = .scale(scale)
+        }
+        // `dozens of` is at least two dozen; `tens` only leads a compound (`tens of thousands`).
+        for (word, unit) in ["tens": 10, "dozens": 12, "scores": 20, "hundreds": 1e2, "thousands": 1e3,
+                             "millions": 1e6, "billions": 1e9] as [String: Double] {
+            words[word] = .vague(unit)
+        }
+        for period in [FigurePeriod.day, .week, .month, .year] { words[period.rawValue] = .unit(period) }
+        for (word, period) in ["daily": FigurePeriod.day, "weekly": .week, "monthly": .month, "annually": .year,
+                               "yearly": .year] {
+            words[word] = .period(period)
+        }
+        words["a"] = .a
+        for word in ["per", "each", "every"] { words[word] = .every }
+        for word in ["past", "last", "this"] { words[word] = .recent }
+        return words
+    }()
 
     static let qualifiers: [String: FigureQualifier] = [
         "more than": .above, "over": .above, "above": .above, "in excess of": .above,
@@ -624,10 +656,6 @@ struct FigureScanner {
         "about": .about, "around": .about, "some": .about, "roughly": .about, "approximately": .about,
         "an estimated": .about,
         "nearly": .nearly, "almost": .nearly, "close to": .nearly,
-    ]
-
-    static let periodWords: [String: FigurePeriod] = [
-        "daily": .day, "weekly": .week, "monthly": .month, "annually": .year, "yearly": .year,
     ]
 
     /// Words after `a day`, `a year` that make it a moment, not a period.
