@@ -103,7 +103,8 @@ public struct Figure: Hashable, Sendable {
 /// such as `hundreds of thousands`) count only before `of` and a counted word. Years,
 /// dates, ordinals, times and numbers joined to other characters (`6-year-old`,
 /// `B-52`, `$5`, `08/12`) are not figures; neither is `from 10 to 12`, a change
-/// rather than a range (only `12 …` is read).
+/// rather than a range (only `12 …` is read). A range leaves out a qualifier
+/// before it: `about 10-12 civilians` is `10-12 civilians`.
 public enum FigureExtractor {
     /// The figures in one paragraph of plain text (UTF-8), in order.
     public static func figures(in text: [UInt8]) -> [Figure] {
@@ -152,7 +153,7 @@ struct FigureToken {
 }
 
 /// What a word can mean in a figure; looked up once, when the word is read.
-enum FigureWord: Equatable {
+enum FigureWord {
     /// `one` … `ninety-nine`.
     case number(Double)
     /// A word that multiplies the number before it: `dozen`, `hundred`, `million`.
@@ -223,21 +224,22 @@ struct FigureScanner {
         var found: [(figure: Figure, sentence: Range<Int>)] = []
         var index = 0
         var floor = 0  // the first token not taken by an earlier figure
+        func take(_ figure: (figure: Figure, next: Int)) {
+            found.append((figure.figure, sentences[sentenceOfToken[index]]))
+            index = figure.next
+            floor = figure.next
+        }
         while index < tokens.count {
-            let figure: (figure: Figure, next: Int)?
-            if let vague = vagueFigure(at: index) {
-                figure = vague
+            if let figure = vagueFigure(at: index) {
+                take(figure)
             } else if let number = readNumber(at: index) {
-                figure = numericFigure(number, at: index, floor: floor)
-                if figure == nil { index = number.end }
+                if let figure = numericFigure(number, at: index, floor: floor) {
+                    take(figure)
+                } else {
+                    index = number.end
+                }
             } else {
-                figure = nil
                 index += 1
-            }
-            if let figure {
-                found.append((figure.figure, sentences[sentenceOfToken[index]]))
-                index = figure.next
-                floor = figure.next
             }
         }
         return found
@@ -325,6 +327,7 @@ struct FigureScanner {
     /// Digits or number words at `start`, with any scale words after them:
     /// `340,000`, `1.5 million`, `twenty-one`, `three hundred and five`, `a dozen`.
     func readNumber(at start: Int) -> Number? {
+        guard start < tokens.count else { return nil }
         let first = tokens[start]
         var total = 0.0
         var current = 0.0
@@ -482,20 +485,26 @@ struct FigureScanner {
     }
 
     /// The period named by the phrase starting at token `index`, if any:
-    /// `daily`, `a day` (not `a day ago`), `per week`, `last month`, `annually`, ….
+    /// `daily`, `per week`, `last month` (not `last day`), `a day` (not `a day ago`), `annually`, ….
     static func period(startingAt index: Int, in tokens: [FigureToken]) -> FigurePeriod? {
-        let lead = tokens[index].word
-        if case .period(let period) = lead { return period }
-        guard lead == .a || lead == .every || lead == .recent, index + 1 < tokens.count, tokens[index + 1].isSpaced,
-              case .unit(let period) = tokens[index + 1].word else { return nil }
-        switch lead {
-        case .a:
-            let isMoment = index + 2 < tokens.count && momentWords.contains(tokens[index + 2].lower)
-            return isMoment ? nil : period
-        case .recent:
-            return period == .day ? nil : period
-        default:
+        func unit(after index: Int) -> FigurePeriod? {
+            guard index + 1 < tokens.count, tokens[index + 1].isSpaced, case .unit(let period) = tokens[index + 1].word
+            else { return nil }
             return period
+        }
+        switch tokens[index].word {
+        case .period(let period):
+            return period
+        case .every:
+            return unit(after: index)
+        case .recent:
+            return unit(after: index).flatMap { $0 == .day ? nil : $0 }
+        case .a:
+            guard let period = unit(after: index),
+                  index + 2 >= tokens.count || !momentWords.contains(tokens[index + 2].lower) else { return nil }
+            return period
+        default:
+            return nil
         }
     }
 
@@ -544,7 +553,7 @@ struct FigureScanner {
                 tokens.append(FigureToken(kind: .word, range: start..<index, isSpaced: isSpaced, lower: lower,
                                           word: vocabulary[lower]))
             } else {
-                index = min(text.count, index + scalarWidth(byte))
+                index = scalarEnd(in: text, at: index)
                 tokens.append(FigureToken(kind: .mark, range: start..<index, isSpaced: isSpaced,
                                           lower: String(decoding: text[start..<index], as: UTF8.self)))
             }
@@ -577,7 +586,7 @@ struct FigureScanner {
             return (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) ? index + 1 : nil
         }
         let scalar = WordBoundary.scalar(at: index, in: text)
-        return WordBoundary.isWord(scalar) ? min(text.count, index + scalarWidth(byte)) : nil
+        return WordBoundary.isWord(scalar) ? scalarEnd(in: text, at: index) : nil
     }
 
     /// The end of a letter after a hyphen or apostrophe inside a word (`al-Jarthi`, `Russia’s`).
@@ -609,8 +618,14 @@ struct FigureScanner {
 
     static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
 
-    static func scalarWidth(_ leadByte: UInt8) -> Int {
-        leadByte < 0xC0 ? 1 : leadByte < 0xE0 ? 2 : leadByte < 0xF0 ? 3 : 4
+    /// The end of the character whose encoding starts at `index`; a
+    /// malformed byte is a character of its own.
+    static func scalarEnd(in text: [UInt8], at index: Int) -> Int {
+        let lead = text[index]
+        let width = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        var end = index + 1
+        while end < text.count, end < index + width, UTF8.isContinuation(text[end]) { end += 1 }
+        return end
     }
 
     // MARK: - Vocabulary

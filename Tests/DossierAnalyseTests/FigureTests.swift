@@ -144,6 +144,12 @@ private let rows: [FigureRow] = [
           counted: "convoys", key: "convoy", period: .month),
     .init(phrase: "200 deaths annually", text: "200 deaths", value: 200, interval: exactly(200), counted: "deaths",
           key: "death", period: .year),
+    .init(phrase: "2 strikes every day", text: "2 strikes", value: 2, interval: exactly(2), counted: "strikes",
+          key: "strike", period: .day),
+    .init(phrase: "8 convoys arrived this year", text: "8 convoys", value: 8, interval: exactly(8), counted: "convoys",
+          key: "convoy", period: .year),
+    .init(phrase: "3 raids came on the last day of talks", text: "3 raids", value: 3, interval: exactly(3),
+          counted: "raids", key: "raid"),
     .init(phrase: "12 raids, a day after the talks.", text: "12 raids", value: 12, interval: exactly(12),
           counted: "raids", key: "raid"),
     .init(phrase: "12 raids were reported. Raids happen daily.", text: "12 raids", value: 12, interval: exactly(12),
@@ -185,6 +191,8 @@ private let rows: [FigureRow] = [
         "Copyright 2017 The Associated Press.",
         "one of the 3 said, tens of people",
         "dozens said so",
+        "It fell between 10 and",
+        "12 to",
     ])
     func findsNothingIn(_ phrase: String) {
         #expect(figures(phrase).map(\.text) == [])
@@ -194,6 +202,12 @@ private let rows: [FigureRow] = [
         let found = figures("Jets made 100 sorties daily and staged 5 raids a week. The Observatory counted 21 civilians.")
         #expect(found.map(\.text) == ["100 sorties", "5 raids", "21 civilians"])
         #expect(found.map(\.period) == [.day, .week, nil])
+    }
+
+    @Test func aMalformedByteIsACharacterOfItsOwn() {
+        let found = FigureExtractor.figures(in: [0xE2, 0x80, 0x20] + Array("12 men".utf8))
+        #expect(found.map(\.text) == ["12 men"])
+        #expect(found.map(\.range) == [3..<9])
     }
 
     @Test func aMentionCarriesItsSentenceAndArticle() {
