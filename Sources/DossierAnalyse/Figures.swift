@@ -103,8 +103,9 @@ public struct Figure: Hashable, Sendable {
 /// such as `hundreds of thousands`) count only before `of` and a counted word. Years,
 /// dates, ordinals, times and numbers joined to other characters (`6-year-old`,
 /// `B-52`, `$5`, `08/12`) are not figures; neither is `from 10 to 12`, a change
-/// rather than a range (only `12 …` is read). A range leaves out a qualifier
-/// before it: `about 10-12 civilians` is `10-12 civilians`.
+/// rather than a range (only `12 …` is read), nor `12-10`, a range that
+/// runs backwards. A range leaves out a qualifier before it: `about 10-12
+/// civilians` is `10-12 civilians`.
 public enum FigureExtractor {
     /// The figures in one paragraph of plain text (UTF-8), in order.
     public static func figures(in text: [UInt8]) -> [Figure] {
@@ -256,12 +257,14 @@ struct FigureScanner {
         var end = number.end
         var interval = FigureInterval.exactly(value)
         var isQualified = false
-        if start - 1 >= floor, isWord(start - 1, "between"), isWord(end, "and"), let upper = readNumber(at: end + 1) {
+        if start - 1 >= floor, isWord(start - 1, "between"), isWord(end, "and"), let upper = readNumber(at: end + 1),
+           scaled(number, like: upper) <= upper.value {
             first = start - 1
             value = scaled(number, like: upper)
             interval = FigureInterval(lower: value, upper: upper.value)
             end = upper.end
-        } else if let upper = rangeEnd(after: end), !(isWord(end, "to") && isWord(start - 1, "from")) {
+        } else if let upper = rangeEnd(after: end), scaled(number, like: upper) <= upper.value,
+                  !(isWord(end, "to") && isWord(start - 1, "from")) {
             value = scaled(number, like: upper)
             interval = FigureInterval(lower: value, upper: upper.value)
             end = upper.end

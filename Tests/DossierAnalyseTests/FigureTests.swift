@@ -193,6 +193,7 @@ private let rows: [FigureRow] = [
         "dozens said so",
         "It fell between 10 and",
         "12 to",
+        "a 12-10 win for 30-20 civilians",
     ])
     func findsNothingIn(_ phrase: String) {
         #expect(figures(phrase).map(\.text) == [])
