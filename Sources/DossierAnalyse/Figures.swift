@@ -43,7 +43,8 @@ public struct FigureInterval: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A short readable form: `21`, `> 340000`, `≥ 12`, `≤ 250`, `< 5`, `7.2–8.8`.
-    /// An interval from 0 reads as an upper limit, since figures count things.
+    /// An interval from 0 reads as an upper limit, since figures count things;
+    /// any other in brackets: `(1, 2]`.
     public var description: String {
         switch (lower, upper) {
         case let (lower?, upper?) where lower == upper && lowerInclusive && upperInclusive:
@@ -84,7 +85,8 @@ public struct Figure: Hashable, Sendable {
     public var isPercent: Bool
     /// What it counts, for display: `civilians`, `percent of Deir Ezzor province`.
     public var counted: String
-    /// The grouping key: `counted` lower-cased, its noun singular (`civilian`).
+    /// The grouping key: `counted` lower-cased, a counted noun made singular
+    /// (`civilian`), a percent's name kept as it is (`percent of deir ezzor province`).
     public var key: String
     /// The period named after the figure in its sentence (`daily`, `in the past month`).
     public var period: FigurePeriod?
