@@ -1,0 +1,67 @@
+import DossierCore
+
+/// How the figures of one group compare, checked in this order: different
+/// measures, then conflict, then differ, else agree.
+public enum FigureStatus: String, Sendable {
+    /// Every figure has the same interval.
+    case agree
+    /// The intervals differ but every two overlap (`at least 12` and `21`).
+    case differ
+    /// Some two intervals are disjoint (`12` and `21`, `about 8 percent` and `30 percent`).
+    case conflict
+    /// The figures are counted over different periods (`100 sorties daily`
+    /// and `14 sorties in the past month`): for the curator to look at, not a
+    /// conflict. A figure with no period next to one with a period is a
+    /// different measure too (`5 raids` and `5 raids a week`): a total is not a rate.
+    case differentMeasures = "different-measures"
+}
+
+/// The figures that count the same thing.
+public struct FigureGroup: Sendable {
+    /// Made from the key (`civilian`, `percent-of-deir-ezzor-province`); unique among the groups.
+    public var slug: String
+    /// What the figures count, for display: the most common `counted`, the first on a tie.
+    public var what: String
+    /// In input order.
+    public var mentions: [FigureMention]
+    public var status: FigureStatus
+}
+
+public enum FigureGroups {
+    /// Groups mentions by key, whichever article they come from; groups are
+    /// sorted by slug.
+    public static func group(_ mentions: [FigureMention]) -> [FigureGroup] {
+        let mentionsByKey = Dictionary(grouping: mentions, by: \.figure.key)
+        var taken: Set<String> = []
+        return mentionsByKey.keys.map { key in (key: key, slug: Slug.make(from: key, fallback: "figure")) }
+            .sorted { ($0.slug, $0.key) < ($1.slug, $1.key) }
+            .map { key, slug in
+                let slug = Slug.unique(slug, avoiding: taken)
+                taken.insert(slug)
+                let mentions = mentionsByKey[key]!
+                return FigureGroup(slug: slug, what: mostCommon(mentions.map(\.figure.counted)), mentions: mentions,
+                                   status: status(of: mentions.map(\.figure)))
+            }
+            .sorted { $0.slug < $1.slug }
+    }
+
+    /// How `figures` compare. Intervals on a line overlap pairwise exactly
+    /// when they all share a number, so one pass over them finds a conflict.
+    static func status(of figures: [Figure]) -> FigureStatus {
+        let first = figures[0]
+        if figures.contains(where: { $0.period != first.period }) { return .differentMeasures }
+        if figures.count > 1, figures.dropFirst().reduce(first.interval, { $0.intersection($1.interval) }).isEmpty {
+            return .conflict
+        }
+        return figures.allSatisfy { $0.interval == first.interval } ? .agree : .differ
+    }
+
+    /// The most frequent of `texts`, the first of them on a tie.
+    static func mostCommon(_ texts: [String]) -> String {
+        var counts: [String: Int] = [:]
+        for text in texts { counts[text, default: 0] += 1 }
+        var best = texts[0]
+        for text in texts where counts[text]! > counts[best]! { best = text }
+        return best
+    }
+}
