@@ -20,6 +20,8 @@ public struct AnalysedArticle: Sendable {
     public var mentions: [Mention]
     /// The sentences that carry or contest a claim, in document order.
     public var claimAppearances: [ClaimAppearance]
+    /// The numbers with what they count, in document order.
+    public var figures: [FigureMention]
 
     /// The slugs of the entities the article mentions, sorted.
     public var entitySlugs: [String] { Set(mentions.map(\.entity)).sorted() }
@@ -34,21 +36,26 @@ public struct AnalysedDossier: Sendable {
     public let entities: [AnalysedEntity]
     /// Every claim, sorted by slug.
     public let claims: [AnalysedClaim]
+    /// The figures of all articles grouped by what they count, sorted by slug.
+    public let figures: [FigureGroup]
     public let diagnostics: [Diagnostic]
     private let articlePositions: [String: Int]
     private let entityPositions: [String: Int]
     private let claimPositions: [String: Int]
+    private let figurePositions: [String: Int]
 
     public init(config: DossierConfig, articles: [AnalysedArticle], entities: [AnalysedEntity] = [],
-                claims: [AnalysedClaim] = [], diagnostics: [Diagnostic]) {
+                claims: [AnalysedClaim] = [], figures: [FigureGroup] = [], diagnostics: [Diagnostic]) {
         self.config = config
         self.articles = articles
         self.entities = entities
         self.claims = claims
+        self.figures = figures
         self.diagnostics = diagnostics
         articlePositions = Self.positions(articles.map(\.article.slug))
         entityPositions = Self.positions(entities.map(\.entity.slug))
         claimPositions = Self.positions(claims.map(\.claim.slug))
+        figurePositions = Self.positions(figures.map(\.slug))
     }
 
     /// The article with `slug`, if any, found in constant time.
@@ -66,16 +73,21 @@ public struct AnalysedDossier: Sendable {
         claimPositions[slug].map { claims[$0] }
     }
 
+    /// The figure group with `slug`, if any, found in constant time.
+    public func figureGroup(_ slug: String) -> FigureGroup? {
+        figurePositions[slug].map { figures[$0] }
+    }
+
     private static func positions(_ slugs: [String]) -> [String: Int] {
         Dictionary(slugs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }
 
 public enum Analyse {
-    /// Parses every article and finds its entity mentions and claim
-    /// appearances (in parallel), counts its words, links each to its
-    /// neighbours in reading order, and gathers what was found by entity
-    /// and by claim.
+    /// Parses every article and finds its entity mentions, claim
+    /// appearances and figures (in parallel), counts its words, links each
+    /// to its neighbours in reading order, and gathers what was found by
+    /// entity, by claim and by what the figures count.
     public static func run(_ content: IngestedContent) async -> AnalysedDossier {
         let ordered = content.articles.sorted(by: readingOrder)
         let entityIndex = EntityIndex(entities: content.entities)
@@ -94,13 +106,14 @@ public enum Analyse {
             analysed[index].previous = index > 0 ? analysed[index - 1].article.slug : nil
             analysed[index].next = index + 1 < analysed.count ? analysed[index + 1].article.slug : nil
         }
+        let figures = FigureGroups.group(analysed.flatMap(\.figures))
         let (claims, claimProblems) = ClaimAnalysis.run(
             claimIndex, articles: analysed, matched: results.reduce(into: []) { $0.formUnion($1.matchedPhrases) },
-            passageOf: [:], entities: entityIndex)
+            passageOf: [:], figures: figures, entities: entityIndex)
         var (entities, entityProblems) = EntityAnalysis.run(content.entities.sorted { $0.slug < $1.slug }, articles: analysed)
         EntityAnalysis.attach(claims, to: &entities)
         return AnalysedDossier(config: content.config, articles: analysed, entities: entities, claims: claims,
-                               diagnostics: content.diagnostics + entityProblems + claimProblems)
+                               figures: figures, diagnostics: content.diagnostics + entityProblems + claimProblems)
     }
 
     /// What analysing one article gives, besides the article itself.
@@ -115,8 +128,9 @@ public enum Analyse {
         let paragraphs = ParagraphText.paragraphs(of: document)
         let mentions = entities.mentions(in: paragraphs)
         let (appearances, matched) = claims.appearances(in: paragraphs, of: article.slug, mentions: mentions)
+        let figures = paragraphs.flatMap { FigureExtractor.mentions(in: $0.bytes, article: article.slug) }
         let analysed = AnalysedArticle(article: article, document: document, plainText: text, words: text.wordCount,
-                                       rawText: rawText, mentions: mentions, claimAppearances: appearances)
+                                       rawText: rawText, mentions: mentions, claimAppearances: appearances, figures: figures)
         return ArticleAnalysis(article: analysed, matchedPhrases: matched)
     }
 

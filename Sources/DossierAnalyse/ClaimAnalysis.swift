@@ -13,6 +13,9 @@ public struct AnalysedClaim: Sendable {
     public var independentSourceCount: Int
     /// The slugs of the entities its statement names, sorted.
     public var about: [String]
+    /// The slugs of the figure groups with a figure in one of its
+    /// sentences, sorted.
+    public var figures: [String]
 
     /// The sentences that carry it, in reading order.
     public var reports: [ClaimAppearance] { appearances.filter { $0.stance == .reports } }
@@ -33,7 +36,13 @@ enum ClaimAnalysis {
     /// any, each copied sentence belongs to. Warns about phrases that match
     /// nothing.
     static func run(_ index: ClaimIndex, articles: [AnalysedArticle], matched: Set<ClaimIndex.PhraseOwner>,
-                    passageOf: [SentenceReference: Int], entities: EntityIndex) -> ([AnalysedClaim], [Diagnostic]) {
+                    passageOf: [SentenceReference: Int], figures: [FigureGroup],
+                    entities: EntityIndex) -> ([AnalysedClaim], [Diagnostic]) {
+        // The figure groups of each sentence, by article and sentence text.
+        var groupsOfSentence: [String: [String: Set<String>]] = [:]
+        for group in figures {
+            for mention in group.mentions { groupsOfSentence[mention.article, default: [:]][mention.sentence, default: []].insert(group.slug) }
+        }
         var found: [String: [ClaimAppearance]] = [:]
         var outlets: [String: String] = [:]
         for article in articles {
@@ -56,7 +65,10 @@ enum ClaimAnalysis {
             return AnalysedClaim(claim: claim, appearances: appearances,
                                  sourceCount: Set(sources).count,
                                  independentSourceCount: independentCount(reports, sources: sources, passageOf: passageOf),
-                                 about: about)
+                                 about: about,
+                                 figures: appearances.reduce(into: Set<String>()) {
+                                     $0.formUnion(groupsOfSentence[$1.article]?[$1.text] ?? [])
+                                 }.sorted())
         }
         return (analysed, problems)
     }

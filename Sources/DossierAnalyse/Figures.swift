@@ -691,7 +691,8 @@ struct FigureScanner {
     ]
 
     /// Words a number cannot count: verbs of saying and being, function
-    /// words, pronouns, percent words, time words and months.
+    /// words, pronouns, percent words, time words, months, and the nouns of
+    /// figures of speech ("one thing", "one way").
     static let stopWords: Set<String> = months.union([
         "said", "says", "say", "told", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
         "would", "could", "can", "may", "might", "must", "shall", "should", "do", "does", "did",
@@ -702,6 +703,7 @@ struct FigureScanner {
         "it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "we", "us", "our", "you", "your", "i",
         "not", "no", "more", "less", "fewer", "other", "another", "each", "every",
         "percent", "pct", "cent", "year-old", "years-old", "am", "pm",
+        "thing", "things", "way", "ways",
     ])
 
     /// Where a name after `percent of` ends, besides punctuation.

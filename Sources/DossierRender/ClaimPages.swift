@@ -53,6 +53,7 @@ extension PageContext {
         data["reportsList"] = analysed.reports.compactMap(appearance)
         data["disputesList"] = analysed.disputes.compactMap(appearance)
         data["related"] = claim.related.compactMap(dossier.claim).map { claimSummary($0) }
+        data["figures"] = analysed.figures.compactMap(dossier.figureGroup).map { figureGroup($0, depth: 1) }
         page["claim"] = data
         page["jsonLD"] = LinkedData.claim(analysed, dossier: dossier).text()
         return page

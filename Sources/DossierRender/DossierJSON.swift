@@ -6,6 +6,8 @@ import DossierCore
 indirect enum JSONValue {
     case string(String)
     case number(Int)
+    case decimal(Double)
+    case bool(Bool)
     case null
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -18,6 +20,10 @@ indirect enum JSONValue {
         switch self {
         case .string(let value): return value.jsonQuoted(escapingLessThan: true)
         case .number(let value): return String(value)
+        case .decimal(let value):
+            // Whole numbers without `.0`; others as Swift prints them, the shortest form that reads back the same.
+            return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        case .bool(let value): return value ? "true" : "false"
         case .null: return "null"
         case .array(let items):
             guard !items.isEmpty else { return "[]" }
@@ -45,9 +51,9 @@ enum DossierJSON {
             ("articles", .array(dossier.articles.map(article))),
             ("entities", .array(dossier.entities.map(entity))),
             ("claims", .array(dossier.claims.map(claim))),
-            // Filled as the dossier's shared passages and figures are analysed.
+            // Filled as the dossier's shared passages are analysed.
             ("passages", .array([])),
-            ("figures", .array([])),
+            ("figures", .array(dossier.figures.map(figureGroup))),
         ])
     }
 
@@ -94,6 +100,26 @@ enum DossierJSON {
             ("appearances", .array(analysed.appearances.map { appearance in
                 .object([("article", .string(appearance.article)), ("stance", .string(appearance.stance.rawValue)),
                          ("text", .string(appearance.text))])
+            })),
+        ])
+    }
+
+    static func figureGroup(_ group: FigureGroup) -> JSONValue {
+        .object([
+            ("slug", .string(group.slug)),
+            ("what", .string(group.what)),
+            ("status", .string(group.status.rawValue)),
+            ("values", .array(group.mentions.map { mention in
+                let figure = mention.figure
+                return .object([
+                    ("value", .decimal(figure.value)),
+                    ("min", figure.interval.lower.map(JSONValue.decimal) ?? .null),
+                    ("max", figure.interval.upper.map(JSONValue.decimal) ?? .null),
+                    ("percent", .bool(figure.isPercent)),
+                    ("period", .optional(figure.period?.rawValue)),
+                    ("text", .string(figure.text)),
+                    ("article", .string(mention.article)),
+                ])
             })),
         ])
     }

@@ -27,6 +27,7 @@ public struct SiteRenderer: Sendable {
         files.append(page("entities/index.html", "entities", context.entitiesIndex()))
         files.append(page("claims/index.html", "claims", context.claimsIndex()))
         files.append(page("sources/index.html", "sources", context.sourcesIndex()))
+        files.append(page("figures/index.html", "figures", context.figuresIndex()))
         files.append(SiteFile(path: "dossier.json", contents: DossierJSON.data(dossier)))
         for analysed in dossier.articles where analysed.rawText != nil {
             files.append(page("raw/\(analysed.article.slug).html", "raw", rawSource(analysed, context)))

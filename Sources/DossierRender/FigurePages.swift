@@ -1,0 +1,56 @@
+import DossierAnalyse
+import DossierCore
+
+/// The template data of the figures page and the figure tables of claim
+/// pages. Like ``PageContext``, every value is text the templates escape.
+extension PageContext {
+    /// The figures page: groups whose figures need the curator's eye first
+    /// (conflicting, differing, counted over different periods), then the
+    /// groups whose sources agree, then figures given once.
+    func figuresIndex() -> [String: Any] {
+        var page = frame(title: "Figures", depth: 1, section: "figures")
+        let repeated = dossier.figures.filter { $0.mentions.count > 1 }
+        page["flagged"] = repeated.filter { $0.status != .agree }.sorted(by: Self.moreUrgent).map { figureGroup($0, depth: 1) }
+        page["agreeing"] = repeated.filter { $0.status == .agree }.map { figureGroup($0, depth: 1) }
+        page["single"] = dossier.figures.filter { $0.mentions.count == 1 }.map { figureGroup($0, depth: 1) }
+        page["groupCount"] = dossier.figures.count
+        return page
+    }
+
+    /// Conflicts first, then differing values, then different measures; by slug within each.
+    static func moreUrgent(_ a: FigureGroup, _ b: FigureGroup) -> Bool {
+        let order: [FigureStatus] = [.conflict, .differ, .differentMeasures, .agree]
+        return (order.firstIndex(of: a.status)!, a.slug) < (order.firstIndex(of: b.status)!, b.slug)
+    }
+
+    /// One group: what it counts, how its figures compare, and each figure
+    /// with its article and sentence.
+    func figureGroup(_ group: FigureGroup, depth: Int) -> [String: Any] {
+        let root = String(repeating: "../", count: depth)
+        return [
+            "slug": group.slug, "what": group.what, "anchor": "figure-\(group.slug)",
+            "url": "\(root)figures/index.html#figure-\(group.slug)",
+            "status": group.status.rawValue, "statusText": Self.statusText(group),
+            "flagged": group.mentions.count > 1 && group.status != .agree,
+            "values": group.mentions.compactMap { mention -> [String: Any]? in
+                guard let article = dossier.article(mention.article) else { return nil }
+                var value = summary(article, depth: depth)
+                value["text"] = mention.figure.text
+                value["value"] = mention.figure.interval.description + (mention.figure.isPercent ? " %" : "")
+                value["period"] = mention.figure.period.map { "a \($0.rawValue)" } ?? false
+                value["sentence"] = mention.sentence
+                return value
+            },
+        ]
+    }
+
+    static func statusText(_ group: FigureGroup) -> String {
+        guard group.mentions.count > 1 else { return "Given once" }
+        switch group.status {
+        case .agree: return "Sources agree"
+        case .differ: return "Values differ, but could all be true"
+        case .conflict: return "Conflict: the values cannot all be true"
+        case .differentMeasures: return "Different measures: counted over different periods, check before comparing"
+        }
+    }
+}
