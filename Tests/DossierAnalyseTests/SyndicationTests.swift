@@ -170,15 +170,33 @@ private let wireFollowUp = "The UN cautioned that a territorial victory was inco
             text("b", nil, ["THERE HAS BEEN AN “UNPRECEDENTED” INVOLVEMENT BY RUSSIA’S AIRFORCE IN RECENT DAYS!"]),
         ])
         #expect(summary(passages) == ["a 0:0..<1, b 0:0..<1 verbatim"])
+        let accented = Syndication.passages(in: [
+            text("a", nil, ["Le ministère de la Défense a déclaré que la Syrie était libérée."]),
+            text("b", nil, ["LE MINISTÈRE DE LA DÉFENSE A DÉCLARÉ QUE LA SYRIE ÉTAIT LIBÉRÉE."]),
+        ])
+        #expect(summary(accented) == ["a 0:0..<1, b 0:0..<1 verbatim"])
+    }
+
+    /// Letters, marks and digits of any script make words; other symbols
+    /// and apostrophes separate them.
+    @Test func wordsAreRunsOfLettersAndDigits() {
+        let passages = Syndication.passages(in: [
+            text("a", nil, ["Министерство обороны России заявило, что Сирия освобождена 100%."]),
+            text("b", nil, ["министерство — обороны «России» заявило что сирия освобождена 100"]),
+            text("c", nil, ["Russia’s ministry said the country’s army had won the war."]),
+            text("d", nil, ["Russia s ministry said the country s army had won the war"]),
+        ])
+        #expect(summary(passages) == ["a 0:0..<1, b 0:0..<1 verbatim", "c 0:0..<1, d 0:0..<1 verbatim"])
     }
 
     @Test func boilerplateInMoreThanHalfOfTenArticlesIsIgnored() {
         let notice = "Copyright 2017 The Associated Press. All rights reserved, this material may not be published."
-        func articles(_ count: Int) -> [SyndicationText] {
-            (0..<count).map { text("a\($0)", "outlet \($0)", [words("w\($0)x", 10), notice]) }
+        func articles(_ count: Int, sharing sharing: Int) -> [SyndicationText] {
+            (0..<count).map { text("a\($0)", "outlet \($0)", [words("w\($0)x", 10), $0 < sharing ? notice : words("v\($0)x", 10)]) }
         }
-        #expect(Syndication.passages(in: articles(10)).isEmpty)
-        #expect(Syndication.passages(in: articles(9)).first?.copies.count == 9)
+        #expect(Syndication.passages(in: articles(10, sharing: 6)).isEmpty)
+        #expect(Syndication.passages(in: articles(10, sharing: 5)).first?.copies.count == 5)
+        #expect(Syndication.passages(in: articles(9, sharing: 9)).first?.copies.count == 9)
     }
 
     @Test func aShingleInMoreSentencesThanTheCapIsIgnored() {
