@@ -199,14 +199,16 @@ struct SentenceTable {
     /// Per article: its outlet's number, or a number of its own if unknown.
     var outletOf: [Int] = []
     /// Token hashes of all sentences; sentence `s` has `tokenStarts[s]..<tokenStarts[s + 1]`.
-    var tokens: [UInt64] = []
-    var tokenStarts: [Int] = [0]
+    var tokens: [UInt64]
+    var tokenStarts: [Int]
     /// Each sentence's distinct shingle hashes, sorted, laid out like `tokens`.
-    var shingles: [UInt64] = []
-    var shingleStarts: [Int] = [0]
+    var shingles: [UInt64]
+    var shingleStarts: [Int]
 
     init(_ texts: [SyndicationText]) {
         var outletNumbers: [String: Int] = [:]
+        var tokens: [UInt64] = [], tokenStarts = [0]
+        var shingles: [UInt64] = [], shingleStarts = [0]
         var sentenceShingles: [UInt64] = []
         for (article, text) in texts.enumerated() {
             if let outlet = text.outlet {
@@ -226,10 +228,10 @@ struct SentenceTable {
                     tokenStarts.append(tokens.count)
 
                     sentenceShingles.removeAll(keepingCapacity: true)
-                    if tokens.count - start >= Syndication.shingleLength {
-                        for first in start...(tokens.count - Syndication.shingleLength) {
-                            sentenceShingles.append(Hashing.shingle(tokens[first..<first + Syndication.shingleLength]))
-                        }
+                    var end = start + Syndication.shingleLength
+                    while end <= tokens.count {
+                        sentenceShingles.append(Hashing.shingle(tokens[(end - Syndication.shingleLength)..<end]))
+                        end += 1
                     }
                     sentenceShingles.sort()
                     var previous: UInt64?
@@ -241,6 +243,10 @@ struct SentenceTable {
                 }
             }
         }
+        self.tokens = tokens
+        self.tokenStarts = tokenStarts
+        self.shingles = shingles
+        self.shingleStarts = shingleStarts
     }
 
     var count: Int { articleOf.count }
@@ -280,13 +286,22 @@ struct SentenceTable {
         let containment = Double(shared) / Double(fewer)
         if containment >= Syndication.verbatimContainment { return .verbatim }
         if containment >= Syndication.editedContainment { return .edited }
-        // A shared run of 15 words holds 11 shared shingles (unless it repeats itself).
-        let runShingles = Syndication.minimumSharedRun - Syndication.shingleLength + 1
-        if shared >= runShingles, Self.longestCommonRun(words, otherWords) >= Syndication.minimumSharedRun {
+        if shared >= Self.runShingles, Self.longestCommonRun(words, otherWords) >= Syndication.minimumSharedRun {
             return .edited
         }
         return nil
     }
+
+    /// Whether two sentences sharing no more than `shared` shingles could
+    /// match: a cheap test before ``match(_:_:)``.
+    func mayMatch(_ sentence: Int, _ other: Int, sharingAtMost shared: Int) -> Bool {
+        let fewer = min(shingleStarts[sentence + 1] - shingleStarts[sentence],
+                        shingleStarts[other + 1] - shingleStarts[other])
+        return Double(shared) >= Syndication.editedContainment * Double(fewer) || shared >= Self.runShingles
+    }
+
+    /// The shingles in a shared run of 15 words (unless it repeats itself).
+    static let runShingles = Syndication.minimumSharedRun - Syndication.shingleLength + 1
 
     /// The number of values two sorted, distinct lists share.
     static func commonCount(_ a: ArraySlice<UInt64>, _ b: ArraySlice<UInt64>) -> Int {
@@ -332,34 +347,63 @@ enum Hashing {
     /// Unicode letters, marks and digits. Everything else, apostrophes
     /// included, separates words.
     static func appendTokens(of sentence: String, to tokens: inout [UInt64]) {
-        var hash = offsetBasis
-        var inWord = false
-        for scalar in sentence.unicodeScalars {
-            if scalar.isASCII {
-                var byte = UInt8(scalar.value)
+        var word = WordHash()
+        var sentence = sentence
+        sentence.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
                 switch byte {
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte += 0x20
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    word.add(byte)
+                    index += 1
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    word.add(byte + 0x20)
+                    index += 1
+                case ..<0x80:
+                    word.end(appendingTo: &tokens)
+                    index += 1
                 default:
-                    if inWord { tokens.append(hash) }
-                    hash = offsetBasis
-                    inWord = false
-                    continue
+                    let (scalar, length) = decodeScalar(bytes, at: index)
+                    if isWordScalar(scalar) {
+                        let properties = scalar.properties
+                        let lower = properties.changesWhenLowercased ? properties.lowercaseMapping : String(scalar)
+                        for byte in lower.utf8 { word.add(byte) }
+                    } else {
+                        word.end(appendingTo: &tokens)
+                    }
+                    index += length
                 }
-                hash = (hash ^ UInt64(byte)) &* prime
-                inWord = true
-            } else if isWordScalar(scalar) {
-                let properties = scalar.properties
-                let lower = properties.changesWhenLowercased ? properties.lowercaseMapping : String(scalar)
-                for byte in lower.utf8 { hash = (hash ^ UInt64(byte)) &* prime }
-                inWord = true
-            } else {
-                if inWord { tokens.append(hash) }
-                hash = offsetBasis
-                inWord = false
             }
         }
-        if inWord { tokens.append(hash) }
+        word.end(appendingTo: &tokens)
+    }
+
+    /// The FNV-1a hash of the word being read.
+    struct WordHash {
+        var hash = offsetBasis
+        var isEmpty = true
+
+        mutating func add(_ byte: UInt8) {
+            hash = (hash ^ UInt64(byte)) &* prime
+            isEmpty = false
+        }
+
+        /// Appends the word's hash, if any, and starts the next word.
+        mutating func end(appendingTo tokens: inout [UInt64]) {
+            if !isEmpty { tokens.append(hash) }
+            self = WordHash()
+        }
+    }
+
+    /// The scalar whose (valid) UTF-8 encoding starts with the non-ASCII
+    /// byte at `index`, and the encoding's length.
+    static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (0x7F >> length)
+        for continuation in bytes[(index + 1)..<(index + length)] { value = value << 6 | UInt32(continuation & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -388,10 +432,14 @@ struct ShingleIndex {
     /// The shingles of each sentence, laid out like `SentenceTable.tokens`.
     var listsOfSentence: [Int] = []
     var listStarts: [Int]
+    /// Per sentence: how many of its shingles were left out for being too
+    /// common, and so may be shared with a candidate without being counted.
+    var commonShingles: [Int]
 
     init(_ table: SentenceTable, articleCount: Int) {
         let postings = Self.postingsByShingle(table)
         let cap = Syndication.maximumSentencesPerShingle(articleCount: articleCount)
+        commonShingles = [Int](repeating: 0, count: table.count)
         var start = 0
         while start < postings.count {
             var end = start + 1
@@ -401,7 +449,9 @@ struct ShingleIndex {
                 end += 1
             }
             let boilerplate = articleCount >= Syndication.minimumArticlesForBoilerplate && articles * 2 > articleCount
-            if articles > 1, end - start <= cap, !boilerplate {
+            if end - start > cap || boilerplate {
+                for posting in postings[start..<end] { commonShingles[posting.sentence] += 1 }
+            } else if articles > 1 {
                 lists.append(members.count..<members.count + end - start)
                 members.append(contentsOf: postings[start..<end].lazy.map(\.sentence))
             }
@@ -428,27 +478,48 @@ struct ShingleIndex {
         var sentence: Int
     }
 
-    /// Every (shingle, sentence) of the table, sorted by shingle, then
-    /// sentence: a counting sort on the shingle's top bits, then small sorts.
+    /// The (shingle, sentence) pairs of the table whose shingle may be in
+    /// more than one sentence, sorted by shingle, then sentence.
+    ///
+    /// Most shingles occur once. Two bits per slot of a table keyed by the
+    /// shingle's top bits tell slots seen once from slots seen again, and
+    /// only shingles in the latter are sorted: a counting sort on their top
+    /// bits, then small sorts.
     static func postingsByShingle(_ table: SentenceTable) -> [Posting] {
-        let total = table.shingles.count
-        // About 32 postings per bucket.
-        let bits = max(1, min(24, Int.bitWidth - (total / 32).leadingZeroBitCount))
-        let shift = UInt64(64 - bits)
-        var bucketStarts = [Int](repeating: 0, count: (1 << bits) + 1)
-        for shingle in table.shingles { bucketStarts[Int(shingle >> shift) + 1] += 1 }
-        for bucket in 0..<(1 << bits) { bucketStarts[bucket + 1] += bucketStarts[bucket] }
-
-        var postings = [Posting](repeating: Posting(shingle: 0, sentence: 0), count: total)
-        var next = bucketStarts
+        // At least 8 slots per shingle, so few single shingles share a slot.
+        let slotBits = max(6, Int.bitWidth - (table.shingles.count * 8).leadingZeroBitCount)
+        var seen = [UInt64](repeating: 0, count: 1 << (slotBits - 6))
+        var seenAgain = seen
+        func slot(_ shingle: UInt64) -> (word: Int, bit: UInt64) {
+            let slot = Int(shingle >> UInt64(64 - slotBits))
+            return (slot >> 6, 1 << UInt64(slot & 63))
+        }
+        for shingle in table.shingles {
+            let (word, bit) = slot(shingle)
+            if seen[word] & bit == 0 { seen[word] |= bit } else { seenAgain[word] |= bit }
+        }
+        var repeated: [Posting] = []
         for sentence in 0..<table.count {
             for shingle in table.shingles(of: sentence) {
-                let bucket = Int(shingle >> shift)
-                postings[next[bucket]] = Posting(shingle: shingle, sentence: sentence)
-                next[bucket] += 1
+                let (word, bit) = slot(shingle)
+                if seenAgain[word] & bit != 0 { repeated.append(Posting(shingle: shingle, sentence: sentence)) }
             }
         }
-        for bucket in 0..<(1 << bits) where bucketStarts[bucket + 1] - bucketStarts[bucket] > 1 {
+
+        // About 32 postings per bucket.
+        let bucketBits = max(1, min(24, Int.bitWidth - (repeated.count / 32).leadingZeroBitCount))
+        let shift = UInt64(64 - bucketBits)
+        var bucketStarts = [Int](repeating: 0, count: (1 << bucketBits) + 1)
+        for posting in repeated { bucketStarts[Int(posting.shingle >> shift) + 1] += 1 }
+        for bucket in 0..<(1 << bucketBits) { bucketStarts[bucket + 1] += bucketStarts[bucket] }
+        var postings = repeated
+        var next = bucketStarts
+        for posting in repeated {
+            let bucket = Int(posting.shingle >> shift)
+            postings[next[bucket]] = posting
+            next[bucket] += 1
+        }
+        for bucket in 0..<(1 << bucketBits) where bucketStarts[bucket + 1] - bucketStarts[bucket] > 1 {
             postings[bucketStarts[bucket]..<bucketStarts[bucket + 1]].sort {
                 ($0.shingle, $0.sentence) < ($1.shingle, $1.sentence)
             }
@@ -460,20 +531,26 @@ struct ShingleIndex {
     /// and match, each once, earlier sentence first.
     func matchingPairs(in table: SentenceTable) -> [SentencePair] {
         var pairs: [SentencePair] = []
-        // lastCandidateOf[b] == a: b is already a candidate for sentence a.
-        var lastCandidateOf = [Int](repeating: -1, count: table.count)
+        // The indexed shingles each candidate shares with the current sentence.
+        var sharedShingles = [Int](repeating: 0, count: table.count)
         var candidates: [Int] = []
         for sentence in 0..<table.count where table.isLong(sentence) {
-            candidates.removeAll(keepingCapacity: true)
             for list in listsOfSentence[listStarts[sentence]..<listStarts[sentence + 1]] {
-                for other in members[lists[list]] where other > sentence && lastCandidateOf[other] != sentence {
-                    lastCandidateOf[other] = sentence
-                    if table.isLong(other), !table.sameOutlet(sentence, other) { candidates.append(other) }
+                for other in members[lists[list]] where other > sentence {
+                    if sharedShingles[other] == 0 { candidates.append(other) }
+                    sharedShingles[other] += 1
                 }
             }
-            for other in candidates where table.match(sentence, other) != nil {
-                pairs.append(SentencePair(first: sentence, second: other))
+            for other in candidates {
+                let sharedAtMost = sharedShingles[other] + min(commonShingles[sentence], commonShingles[other])
+                sharedShingles[other] = 0
+                if table.isLong(other), !table.sameOutlet(sentence, other),
+                   table.mayMatch(sentence, other, sharingAtMost: sharedAtMost),
+                   table.match(sentence, other) != nil {
+                    pairs.append(SentencePair(first: sentence, second: other))
+                }
             }
+            candidates.removeAll(keepingCapacity: true)
         }
         return pairs
     }
