@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// One article's text as the syndication finder sees it.
 public struct SyndicationText: Sendable {
     /// The article's slug.
@@ -61,8 +64,10 @@ public struct Passage: Equatable, Sendable {
 /// least half contained in the other's, or when they share a run of at
 /// least 15 words. Candidates come from an inverted index of hashed shingles,
 /// so the cost grows with the number of shared shingles, not with the
-/// number of sentence pairs. Matching sentences are clustered, and clusters
-/// of consecutive sentences shared by the same articles become one passage.
+/// number of sentence pairs; shingles too common to tell reuse from
+/// boilerplate or stock phrases link nothing. Matching sentences are
+/// clustered, and clusters of consecutive sentences shared by the same
+/// articles become one passage.
 public enum Syndication {
     /// Words in a shingle.
     public static let shingleLength = 5
@@ -96,7 +101,7 @@ public enum Syndication {
         let index = ShingleIndex(table, articleCount: texts.count)
         var matches = index.matchingPairs(in: table)
         joinShortNeighbours(&matches, in: table)
-        return passages(from: clusters(of: matches, in: table), table: table, texts: texts)
+        return passages(from: clusters(of: matches, in: table), in: table)
     }
 
     /// Adds to `matches` the pairs of sentences next to a match, on the same
@@ -109,7 +114,7 @@ public enum Syndication {
             for step in [-1, 1] {
                 let neighbour = SentencePair(first: pair.first + step, second: pair.second + step)
                 guard table.sameParagraph(pair.first, neighbour.first), table.sameParagraph(pair.second, neighbour.second),
-                      !table.isLong(neighbour.first) || !table.isLong(neighbour.second),
+                      !table[neighbour.first].isLong || !table[neighbour.second].isLong,
                       table.match(neighbour.first, neighbour.second) != nil,
                       joined.insert(neighbour).inserted
                 else { continue }
@@ -146,7 +151,7 @@ public enum Syndication {
     /// Merges clusters into passages: a cluster extends the previous passage
     /// when it has the same articles and each of its copies is the sentence
     /// right after that article's copy, in the same paragraph.
-    static func passages(from clusters: [[Int]], table: SentenceTable, texts: [SyndicationText]) -> [Passage] {
+    static func passages(from clusters: [[Int]], in table: SentenceTable) -> [Passage] {
         /// A passage under construction: each copy's first sentence, the length.
         struct Run {
             var firstSentences: [Int]
@@ -157,7 +162,7 @@ public enum Syndication {
         for cluster in clusters {
             // An article's first copy only; sentences of one article are consecutive.
             let copies = cluster.enumerated().filter { index, sentence in
-                index == 0 || table.articleOf[cluster[index - 1]] != table.articleOf[sentence]
+                index == 0 || table[cluster[index - 1]].article != table[sentence].article
             }.map(\.element)
             let verbatim = copies.dropFirst().allSatisfy { table.match(copies[0], $0) == .verbatim }
             if let last = runs.last, last.firstSentences.count == copies.count,
@@ -172,12 +177,12 @@ public enum Syndication {
         }
         return runs.map { run in
             let copies = run.firstSentences.map { first in
-                let start = table.indexInParagraph[first]
-                return PassageCopy(article: texts[table.articleOf[first]].article, paragraph: table.paragraphOf[first],
-                                   sentences: start..<start + run.length)
+                let sentence = table[first]
+                return PassageCopy(article: table.texts[sentence.article].article, paragraph: sentence.paragraph,
+                                   sentences: sentence.index..<sentence.index + run.length)
             }
             let origin = copies[0]
-            let text = texts[table.articleOf[run.firstSentences[0]]].paragraphs[origin.paragraph][origin.sentences]
+            let text = table.texts[table[run.firstSentences[0]].article].paragraphs[origin.paragraph][origin.sentences]
                 .joined(separator: " ")
             return Passage(text: text, copies: copies, match: run.verbatim ? .verbatim : .edited)
         }
@@ -190,118 +195,139 @@ struct SentencePair: Hashable {
     var second: Int
 }
 
+/// Where a sentence stands, what its words are, and where its shingles
+/// are in its `SentenceTable`.
+struct Sentence: Sendable {
+    var article: Int
+    var paragraph: Int
+    /// Its index in the paragraph.
+    var index: Int
+    var wordCount: Int
+    /// A hash of all its words, in order, to tell identical sentences.
+    var wordsHash: UInt64
+    /// Its distinct shingles' hashes, sorted.
+    var shingles: Range<Int>
+
+    /// Whether it has enough words to start a match.
+    var isLong: Bool { wordCount >= Syndication.minimumWords }
+}
+
 /// Every sentence of the input, numbered in reading order (article, then
-/// paragraph, then sentence), with its word tokens and distinct shingles.
-struct SentenceTable {
-    var articleOf: [Int] = []
-    var paragraphOf: [Int] = []
-    var indexInParagraph: [Int] = []
+/// paragraph, then sentence), with its shingles.
+struct SentenceTable: Sendable {
+    var texts: [SyndicationText]
+    var sentences: [Sentence] = []
+    var shingles: [UInt64] = []
     /// Per article: its outlet's number, or a number of its own if unknown.
     var outletOf: [Int] = []
-    /// Token hashes of all sentences; sentence `s` has `tokenStarts[s]..<tokenStarts[s + 1]`.
-    var tokens: [UInt64]
-    var tokenStarts: [Int]
-    /// Each sentence's distinct shingle hashes, sorted, laid out like `tokens`.
-    var shingles: [UInt64]
-    var shingleStarts: [Int]
 
     init(_ texts: [SyndicationText]) {
+        self.texts = texts
         var outletNumbers: [String: Int] = [:]
-        var tokens: [UInt64] = [], tokenStarts = [0]
-        var shingles: [UInt64] = [], shingleStarts = [0]
-        var sentenceShingles: [UInt64] = []
-        for (article, text) in texts.enumerated() {
-            if let outlet = text.outlet {
-                let number = outletNumbers[outlet] ?? outletNumbers.count
-                outletNumbers[outlet] = number
-                outletOf.append(number)
-            } else {
-                outletOf.append(-1 - article)
+        outletOf = texts.enumerated().map { article, text in
+            guard let outlet = text.outlet else { return -1 - article }
+            if let number = outletNumbers[outlet] { return number }
+            outletNumbers[outlet] = outletNumbers.count
+            return outletNumbers.count - 1
+        }
+        let parts = Parallel.map(Parallel.chunks(of: texts.count)) { articles in
+            SentenceTable(texts, articles: articles)
+        }
+        sentences.reserveCapacity(parts.reduce(0) { $0 + $1.sentences.count })
+        shingles.reserveCapacity(parts.reduce(0) { $0 + $1.shingles.count })
+        for part in parts {
+            let offset = shingles.count
+            sentences += part.sentences.lazy.map { sentence in
+                var sentence = sentence
+                sentence.shingles = (sentence.shingles.lowerBound + offset)..<(sentence.shingles.upperBound + offset)
+                return sentence
             }
-            for (paragraph, sentences) in text.paragraphs.enumerated() {
-                for (index, sentence) in sentences.enumerated() {
-                    articleOf.append(article)
-                    paragraphOf.append(paragraph)
-                    indexInParagraph.append(index)
-                    let start = tokens.count
-                    Hashing.appendTokens(of: sentence, to: &tokens)
-                    tokenStarts.append(tokens.count)
+            shingles += part.shingles
+        }
+    }
 
+    /// The sentences of `articles` alone.
+    private init(_ texts: [SyndicationText], articles: Range<Int>) {
+        self.texts = texts
+        var words: [UInt64] = []
+        var sentenceShingles: [UInt64] = []
+        for article in articles {
+            for (paragraph, sentenceTexts) in texts[article].paragraphs.enumerated() {
+                for (index, text) in sentenceTexts.enumerated() {
+                    words.removeAll(keepingCapacity: true)
+                    Hashing.appendWordHashes(of: text, to: &words)
                     sentenceShingles.removeAll(keepingCapacity: true)
-                    var end = start + Syndication.shingleLength
-                    while end <= tokens.count {
-                        sentenceShingles.append(Hashing.shingle(tokens[(end - Syndication.shingleLength)..<end]))
+                    var end = Syndication.shingleLength
+                    while end <= words.count {
+                        sentenceShingles.append(Hashing.hash(of: words[(end - Syndication.shingleLength)..<end]))
                         end += 1
                     }
                     sentenceShingles.sort()
-                    var previous: UInt64?
-                    for shingle in sentenceShingles where shingle != previous {
+                    let start = shingles.count
+                    for shingle in sentenceShingles where shingles.count == start || shingle != shingles.last {
                         shingles.append(shingle)
-                        previous = shingle
                     }
-                    shingleStarts.append(shingles.count)
+                    sentences.append(Sentence(article: article, paragraph: paragraph, index: index,
+                                              wordCount: words.count, wordsHash: Hashing.hash(of: words[...]),
+                                              shingles: start..<shingles.count))
                 }
             }
         }
-        self.tokens = tokens
-        self.tokenStarts = tokenStarts
-        self.shingles = shingles
-        self.shingleStarts = shingleStarts
     }
 
-    var count: Int { articleOf.count }
+    var count: Int { sentences.count }
 
-    func tokens(of sentence: Int) -> ArraySlice<UInt64> { tokens[tokenStarts[sentence]..<tokenStarts[sentence + 1]] }
+    subscript(_ sentence: Int) -> Sentence { sentences[sentence] }
 
-    func shingles(of sentence: Int) -> ArraySlice<UInt64> {
-        shingles[shingleStarts[sentence]..<shingleStarts[sentence + 1]]
-    }
+    func shingles(of sentence: Int) -> ArraySlice<UInt64> { shingles[sentences[sentence].shingles] }
 
-    /// Whether `sentence` has enough words to start a match.
-    func isLong(_ sentence: Int) -> Bool {
-        tokenStarts[sentence + 1] - tokenStarts[sentence] >= Syndication.minimumWords
+    /// The word hashes of `sentence`, read again from its text.
+    func words(of sentence: Int) -> [UInt64] {
+        let sentence = sentences[sentence]
+        var words: [UInt64] = []
+        Hashing.appendWordHashes(of: texts[sentence.article].paragraphs[sentence.paragraph][sentence.index], to: &words)
+        return words
     }
 
     /// Whether `other` is a sentence in the same paragraph as `sentence`.
     func sameParagraph(_ sentence: Int, _ other: Int) -> Bool {
-        other >= 0 && other < count && articleOf[other] == articleOf[sentence]
-            && paragraphOf[other] == paragraphOf[sentence]
+        other >= 0 && other < count && sentences[other].article == sentences[sentence].article
+            && sentences[other].paragraph == sentences[sentence].paragraph
     }
 
     func sameOutlet(_ sentence: Int, _ other: Int) -> Bool {
-        outletOf[articleOf[sentence]] == outletOf[articleOf[other]]
-    }
-
-    /// How two sentences match, if they do: verbatim when their tokens are
-    /// equal or shingle containment reaches 0.8, edited from 0.5 or with a
-    /// shared run of 15 words. Containment is of the sentence with fewer
-    /// shingles in the other.
-    func match(_ sentence: Int, _ other: Int) -> PassageMatch? {
-        let words = tokens(of: sentence), otherWords = tokens(of: other)
-        if !words.isEmpty, words.elementsEqual(otherWords) { return .verbatim }
-        let fewer = min(shingleStarts[sentence + 1] - shingleStarts[sentence],
-                        shingleStarts[other + 1] - shingleStarts[other])
-        guard fewer > 0 else { return nil }
-        let shared = Self.commonCount(shingles(of: sentence), shingles(of: other))
-        let containment = Double(shared) / Double(fewer)
-        if containment >= Syndication.verbatimContainment { return .verbatim }
-        if containment >= Syndication.editedContainment { return .edited }
-        if shared >= Self.runShingles, Self.longestCommonRun(words, otherWords) >= Syndication.minimumSharedRun {
-            return .edited
-        }
-        return nil
+        outletOf[sentences[sentence].article] == outletOf[sentences[other].article]
     }
 
     /// Whether two sentences sharing no more than `shared` shingles could
     /// match: a cheap test before ``match(_:_:)``.
     func mayMatch(_ sentence: Int, _ other: Int, sharingAtMost shared: Int) -> Bool {
-        let fewer = min(shingleStarts[sentence + 1] - shingleStarts[sentence],
-                        shingleStarts[other + 1] - shingleStarts[other])
+        let fewer = min(sentences[sentence].shingles.count, sentences[other].shingles.count)
         return Double(shared) >= Syndication.editedContainment * Double(fewer) || shared >= Self.runShingles
     }
 
     /// The shingles in a shared run of 15 words (unless it repeats itself).
     static let runShingles = Syndication.minimumSharedRun - Syndication.shingleLength + 1
+
+    /// How two sentences match, if they do: verbatim when their words are
+    /// equal or shingle containment reaches 0.8, edited from 0.5 or with a
+    /// shared run of 15 words. Containment is of the sentence with fewer
+    /// shingles in the other.
+    func match(_ sentence: Int, _ other: Int) -> PassageMatch? {
+        let one = sentences[sentence], two = sentences[other]
+        if one.wordCount > 0, one.wordCount == two.wordCount, one.wordsHash == two.wordsHash { return .verbatim }
+        let fewer = min(one.shingles.count, two.shingles.count)
+        guard fewer > 0 else { return nil }
+        let shared = Self.commonCount(shingles(of: sentence), shingles(of: other))
+        let containment = Double(shared) / Double(fewer)
+        if containment >= Syndication.verbatimContainment { return .verbatim }
+        if containment >= Syndication.editedContainment { return .edited }
+        if shared >= Self.runShingles,
+           Self.longestCommonRun(words(of: sentence), words(of: other)) >= Syndication.minimumSharedRun {
+            return .edited
+        }
+        return nil
+    }
 
     /// The number of values two sorted, distinct lists share.
     static func commonCount(_ a: ArraySlice<UInt64>, _ b: ArraySlice<UInt64>) -> Int {
@@ -320,15 +346,15 @@ struct SentenceTable {
         return common
     }
 
-    /// The length of the longest run of equal consecutive tokens.
-    static func longestCommonRun(_ a: ArraySlice<UInt64>, _ b: ArraySlice<UInt64>) -> Int {
-        // runEndingAt[j + 1]: the run ending at the current token of `a` and token j of `b`.
+    /// The length of the longest run of equal consecutive words.
+    static func longestCommonRun(_ a: [UInt64], _ b: [UInt64]) -> Int {
+        // runEndingAt[j + 1]: the run ending at the current word of `a` and word j of `b`.
         var previous = [Int](repeating: 0, count: b.count + 1)
         var runEndingAt = previous
         var longest = 0
-        for token in a {
+        for word in a {
             for (j, other) in b.enumerated() {
-                runEndingAt[j + 1] = token == other ? previous[j] + 1 : 0
+                runEndingAt[j + 1] = word == other ? previous[j] + 1 : 0
                 longest = max(longest, runEndingAt[j + 1])
             }
             swap(&previous, &runEndingAt)
@@ -346,7 +372,7 @@ enum Hashing {
     /// Appends the hash of each word of `sentence`: a lower-cased run of
     /// Unicode letters, marks and digits. Everything else, apostrophes
     /// included, separates words.
-    static func appendTokens(of sentence: String, to tokens: inout [UInt64]) {
+    static func appendWordHashes(of sentence: String, to words: inout [UInt64]) {
         var word = WordHash()
         var sentence = sentence
         sentence.withUTF8 { bytes in
@@ -361,7 +387,7 @@ enum Hashing {
                     word.add(byte + 0x20)
                     index += 1
                 case ..<0x80:
-                    word.end(appendingTo: &tokens)
+                    word.end(appendingTo: &words)
                     index += 1
                 default:
                     let (scalar, length) = decodeScalar(bytes, at: index)
@@ -370,13 +396,13 @@ enum Hashing {
                         let lower = properties.changesWhenLowercased ? properties.lowercaseMapping : String(scalar)
                         for byte in lower.utf8 { word.add(byte) }
                     } else {
-                        word.end(appendingTo: &tokens)
+                        word.end(appendingTo: &words)
                     }
                     index += length
                 }
             }
         }
-        word.end(appendingTo: &tokens)
+        word.end(appendingTo: &words)
     }
 
     /// The FNV-1a hash of the word being read.
@@ -390,8 +416,8 @@ enum Hashing {
         }
 
         /// Appends the word's hash, if any, and starts the next word.
-        mutating func end(appendingTo tokens: inout [UInt64]) {
-            if !isEmpty { tokens.append(hash) }
+        mutating func end(appendingTo words: inout [UInt64]) {
+            if !isEmpty { words.append(hash) }
             self = WordHash()
         }
     }
@@ -416,9 +442,10 @@ enum Hashing {
         }
     }
 
-    /// FNV-1a over the token hashes, each taken as one 64-bit word.
-    static func shingle(_ tokens: ArraySlice<UInt64>) -> UInt64 {
-        tokens.reduce(offsetBasis) { ($0 ^ $1) &* prime }
+    /// FNV-1a over word hashes, each taken as one 64-bit word: a
+    /// shingle's hash, or a whole sentence's.
+    static func hash(of words: ArraySlice<UInt64>) -> UInt64 {
+        words.reduce(offsetBasis) { ($0 ^ $1) &* prime }
     }
 }
 
@@ -429,8 +456,9 @@ struct ShingleIndex {
     /// The sentences of each shingle, in order; shingle `k` has `lists[k]`.
     var members: [Int] = []
     var lists: [Range<Int>] = []
-    /// The shingles of each sentence, laid out like `SentenceTable.tokens`.
-    var listsOfSentence: [Int] = []
+    /// The shingles of each sentence: sentence `s` has
+    /// `listsOfSentence[listStarts[s]..<listStarts[s + 1]]`.
+    var listsOfSentence: [Int]
     var listStarts: [Int]
     /// Per sentence: how many of its shingles were left out for being too
     /// common, and so may be shared with a candidate without being counted.
@@ -445,7 +473,7 @@ struct ShingleIndex {
             var end = start + 1
             var articles = 1
             while end < postings.count, postings[end].shingle == postings[start].shingle {
-                if table.articleOf[postings[end].sentence] != table.articleOf[postings[end - 1].sentence] { articles += 1 }
+                if table[postings[end].sentence].article != table[postings[end - 1].sentence].article { articles += 1 }
                 end += 1
             }
             let boilerplate = articleCount >= Syndication.minimumArticlesForBoilerplate && articles * 2 > articleCount
@@ -499,25 +527,24 @@ struct ShingleIndex {
             if seen[word] & bit == 0 { seen[word] |= bit } else { seenAgain[word] |= bit }
         }
         var repeated: [Posting] = []
-        for sentence in 0..<table.count {
-            for shingle in table.shingles(of: sentence) {
+        for (number, sentence) in table.sentences.enumerated() {
+            for shingle in table.shingles[sentence.shingles] {
                 let (word, bit) = slot(shingle)
-                if seenAgain[word] & bit != 0 { repeated.append(Posting(shingle: shingle, sentence: sentence)) }
+                if seenAgain[word] & bit != 0 { repeated.append(Posting(shingle: shingle, sentence: number)) }
             }
         }
 
         // About 32 postings per bucket.
         let bucketBits = max(1, min(24, Int.bitWidth - (repeated.count / 32).leadingZeroBitCount))
-        let shift = UInt64(64 - bucketBits)
+        func bucket(_ posting: Posting) -> Int { Int(posting.shingle >> UInt64(64 - bucketBits)) }
         var bucketStarts = [Int](repeating: 0, count: (1 << bucketBits) + 1)
-        for posting in repeated { bucketStarts[Int(posting.shingle >> shift) + 1] += 1 }
+        for posting in repeated { bucketStarts[bucket(posting) + 1] += 1 }
         for bucket in 0..<(1 << bucketBits) { bucketStarts[bucket + 1] += bucketStarts[bucket] }
         var postings = repeated
         var next = bucketStarts
         for posting in repeated {
-            let bucket = Int(posting.shingle >> shift)
-            postings[next[bucket]] = posting
-            next[bucket] += 1
+            postings[next[bucket(posting)]] = posting
+            next[bucket(posting)] += 1
         }
         for bucket in 0..<(1 << bucketBits) where bucketStarts[bucket + 1] - bucketStarts[bucket] > 1 {
             postings[bucketStarts[bucket]..<bucketStarts[bucket + 1]].sort {
@@ -530,11 +557,18 @@ struct ShingleIndex {
     /// The pairs of long sentences of different outlets that share a shingle
     /// and match, each once, earlier sentence first.
     func matchingPairs(in table: SentenceTable) -> [SentencePair] {
+        Parallel.map(Parallel.chunks(of: table.count)) { sentences in
+            matchingPairs(in: table, startingAt: sentences)
+        }.flatMap { $0 }
+    }
+
+    /// The matching pairs whose first sentence is in `sentences`.
+    func matchingPairs(in table: SentenceTable, startingAt sentences: Range<Int>) -> [SentencePair] {
         var pairs: [SentencePair] = []
         // The indexed shingles each candidate shares with the current sentence.
         var sharedShingles = [Int](repeating: 0, count: table.count)
         var candidates: [Int] = []
-        for sentence in 0..<table.count where table.isLong(sentence) {
+        for sentence in sentences where table[sentence].isLong {
             for list in listsOfSentence[listStarts[sentence]..<listStarts[sentence + 1]] {
                 for other in members[lists[list]] where other > sentence {
                     if sharedShingles[other] == 0 { candidates.append(other) }
@@ -544,7 +578,7 @@ struct ShingleIndex {
             for other in candidates {
                 let sharedAtMost = sharedShingles[other] + min(commonShingles[sentence], commonShingles[other])
                 sharedShingles[other] = 0
-                if table.isLong(other), !table.sameOutlet(sentence, other),
+                if table[other].isLong, !table.sameOutlet(sentence, other),
                    table.mayMatch(sentence, other, sharingAtMost: sharedAtMost),
                    table.match(sentence, other) != nil {
                     pairs.append(SentencePair(first: sentence, second: other))
@@ -553,6 +587,29 @@ struct ShingleIndex {
             candidates.removeAll(keepingCapacity: true)
         }
         return pairs
+    }
+}
+
+/// Work split across cores with Dispatch.
+enum Parallel {
+    static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// `0..<count` cut into a few ranges per core, so uneven ones even out.
+    static func chunks(of count: Int) -> [Range<Int>] {
+        let size = max(1, (count + 4 * cores - 1) / (4 * cores))
+        return stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
+    }
+
+    /// `work` done on every input at once, as many at a time as Dispatch
+    /// allows; the results in the order of the inputs.
+    static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ work: @Sendable (Input) -> Output) -> [Output] {
+        var outputs = [Output?](repeating: nil, count: inputs.count)
+        outputs.withUnsafeMutableBufferPointer { buffer in
+            // Each part writes only its own element.
+            nonisolated(unsafe) let buffer = buffer
+            DispatchQueue.concurrentPerform(iterations: inputs.count) { part in buffer[part] = work(inputs[part]) }
+        }
+        return outputs.map { $0! }
     }
 }
 
