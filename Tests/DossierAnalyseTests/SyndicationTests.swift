@@ -89,6 +89,11 @@ private let wireFollowUp = "The UN cautioned that a territorial victory was inco
         #expect(!copies.contains { $0.article == "003" && $0.paragraph == rewrite && $0.sentences.contains(1) })
     }
 
+    @Test func emptyInputsHaveNoPassages() {
+        #expect(Syndication.passages(in: []).isEmpty)
+        #expect(Syndication.passages(in: [text("a", nil), text("b", nil, []), text("c", nil, ["", "—", "?"])]).isEmpty)
+    }
+
     @Test func copiesInTheSameOutletAreIgnored() {
         let passages = Syndication.passages(in: [text("a", "AFP", [wire]), text("b", "AFP", [wire])])
         #expect(passages.isEmpty)
