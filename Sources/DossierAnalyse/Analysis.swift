@@ -38,24 +38,35 @@ public struct AnalysedDossier: Sendable {
     public let claims: [AnalysedClaim]
     /// The figures of all articles grouped by what they count, sorted by slug.
     public let figures: [FigureGroup]
+    /// The passages articles of different outlets share, in the order of
+    /// their first copy.
+    public let passages: [Passage]
     public let diagnostics: [Diagnostic]
     private let articlePositions: [String: Int]
     private let entityPositions: [String: Int]
     private let claimPositions: [String: Int]
     private let figurePositions: [String: Int]
+    private let passagesByArticle: [String: [Int]]
 
     public init(config: DossierConfig, articles: [AnalysedArticle], entities: [AnalysedEntity] = [],
-                claims: [AnalysedClaim] = [], figures: [FigureGroup] = [], diagnostics: [Diagnostic]) {
+                claims: [AnalysedClaim] = [], figures: [FigureGroup] = [], passages: [Passage] = [],
+                diagnostics: [Diagnostic]) {
         self.config = config
         self.articles = articles
         self.entities = entities
         self.claims = claims
         self.figures = figures
+        self.passages = passages
         self.diagnostics = diagnostics
         articlePositions = Self.positions(articles.map(\.article.slug))
         entityPositions = Self.positions(entities.map(\.entity.slug))
         claimPositions = Self.positions(claims.map(\.claim.slug))
         figurePositions = Self.positions(figures.map(\.slug))
+        var passagesByArticle: [String: [Int]] = [:]
+        for (number, passage) in passages.enumerated() {
+            for copy in passage.copies { passagesByArticle[copy.article, default: []].append(number) }
+        }
+        self.passagesByArticle = passagesByArticle
     }
 
     /// The article with `slug`, if any, found in constant time.
@@ -78,6 +89,12 @@ public struct AnalysedDossier: Sendable {
         figurePositions[slug].map { figures[$0] }
     }
 
+    /// The numbers (indices into `passages`) of the passages the article
+    /// with `slug` shares with others, in order.
+    public func passages(in slug: String) -> [Int] {
+        passagesByArticle[slug] ?? []
+    }
+
     private static func positions(_ slugs: [String]) -> [String: Int] {
         Dictionary(slugs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -87,7 +104,8 @@ public enum Analyse {
     /// Parses every article and finds its entity mentions, claim
     /// appearances and figures (in parallel), counts its words, links each
     /// to its neighbours in reading order, and gathers what was found by
-    /// entity, by claim and by what the figures count.
+    /// entity, by claim and by what the figures count; then finds the
+    /// passages articles share, so copies count once as sources of a claim.
     public static func run(_ content: IngestedContent) async -> AnalysedDossier {
         let ordered = content.articles.sorted(by: readingOrder)
         let entityIndex = EntityIndex(entities: content.entities)
@@ -107,19 +125,30 @@ public enum Analyse {
             analysed[index].next = index + 1 < analysed.count ? analysed[index + 1].article.slug : nil
         }
         let figures = FigureGroups.group(analysed.flatMap(\.figures))
+        let passages = Syndication.passages(in: results.map(\.syndicationText))
+        var passageOf: [SentenceReference: Int] = [:]
+        for (number, passage) in passages.enumerated() {
+            for copy in passage.copies {
+                for sentence in copy.sentences {
+                    passageOf[SentenceReference(article: copy.article, paragraph: copy.paragraph, sentence: sentence)] = number
+                }
+            }
+        }
         let (claims, claimProblems) = ClaimAnalysis.run(
             claimIndex, articles: analysed, matched: results.reduce(into: []) { $0.formUnion($1.matchedPhrases) },
-            passageOf: [:], figures: figures, entities: entityIndex)
+            passageOf: passageOf, figures: figures, entities: entityIndex)
         var (entities, entityProblems) = EntityAnalysis.run(content.entities.sorted { $0.slug < $1.slug }, articles: analysed)
         EntityAnalysis.attach(claims, to: &entities)
         return AnalysedDossier(config: content.config, articles: analysed, entities: entities, claims: claims,
-                               figures: figures, diagnostics: content.diagnostics + entityProblems + claimProblems)
+                               figures: figures, passages: passages, diagnostics: content.diagnostics + entityProblems + claimProblems)
     }
 
     /// What analysing one article gives, besides the article itself.
     struct ArticleAnalysis: Sendable {
         var article: AnalysedArticle
         var matchedPhrases: Set<ClaimIndex.PhraseOwner>
+        /// The article's sentences, paragraph by paragraph, for finding shared passages.
+        var syndicationText: SyndicationText
     }
 
     static func analyse(_ article: Article, rawText: String?, entities: EntityIndex, claims: ClaimIndex) -> ArticleAnalysis {
@@ -131,7 +160,10 @@ public enum Analyse {
         let figures = paragraphs.flatMap { FigureExtractor.mentions(in: $0.bytes, article: article.slug) }
         let analysed = AnalysedArticle(article: article, document: document, plainText: text, words: text.wordCount,
                                        rawText: rawText, mentions: mentions, claimAppearances: appearances, figures: figures)
-        return ArticleAnalysis(article: analysed, matchedPhrases: matched)
+        let sentences = paragraphs.map { paragraph in paragraph.sentences.map(paragraph.text) }
+        return ArticleAnalysis(article: analysed, matchedPhrases: matched,
+                               syndicationText: SyndicationText(article: article.slug, outlet: article.metadata.outlet,
+                                                                paragraphs: sentences))
     }
 
     /// By date, then slug; undated articles last.

@@ -123,6 +123,24 @@ extension PageContext {
         }
     }
 
+    /// The passages an article shares with articles of other outlets, each
+    /// with the other articles that carry it. Every article page has the
+    /// same id for a passage (`passage-<n>`), so the links go both ways.
+    func sharedPassages(_ analysed: AnalysedArticle) -> [[String: Any]] {
+        dossier.passages(in: analysed.article.slug).map { number in
+            let passage = dossier.passages[number]
+            let others = passage.copies.map(\.article).filter { $0 != analysed.article.slug }
+            return [
+                "id": "passage-\(number + 1)", "text": passage.text, "verbatim": passage.match == .verbatim,
+                "alsoIn": others.compactMap(dossier.article).map { other -> [String: Any] in
+                    var item = summary(other, depth: 1)
+                    item["url"] = "../articles/\(other.article.slug).html#passage-\(number + 1)"
+                    return item
+                },
+            ]
+        }
+    }
+
     /// The claims an entity made and the claims about it, for its page.
     func entityClaims(_ analysed: AnalysedEntity) -> (made: [[String: Any]], about: [[String: Any]]) {
         (analysed.claimsMade.compactMap(dossier.claim).map { claimSummary($0, folder: "../claims/") },

@@ -51,8 +51,7 @@ enum DossierJSON {
             ("articles", .array(dossier.articles.map(article))),
             ("entities", .array(dossier.entities.map(entity))),
             ("claims", .array(dossier.claims.map(claim))),
-            // Filled as the dossier's shared passages are analysed.
-            ("passages", .array([])),
+            ("passages", .array(dossier.passages.map(passage))),
             ("figures", .array(dossier.figures.map(figureGroup))),
         ])
     }
@@ -101,6 +100,14 @@ enum DossierJSON {
                 .object([("article", .string(appearance.article)), ("stance", .string(appearance.stance.rawValue)),
                          ("text", .string(appearance.text))])
             })),
+        ])
+    }
+
+    static func passage(_ passage: Passage) -> JSONValue {
+        .object([
+            ("text", .string(passage.text)),
+            ("match", .string(passage.match.rawValue)),
+            ("articles", .array(passage.copies.map { JSONValue.string($0.article) })),
         ])
     }
 

@@ -44,6 +44,7 @@ struct PageContext {
         }
         article["entities"] = namedEntities(analysed)
         article["claims"] = articleClaims(analysed)
+        article["passages"] = sharedPassages(analysed)
         var context = frame(title: metadata.title, depth: 1, section: "articles")
         context["article"] = article
         context["jsonLD"] = LinkedData.article(analysed, dossier: dossier).text()

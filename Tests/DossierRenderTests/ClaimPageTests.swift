@@ -4,16 +4,20 @@ import Foundation
 import Testing
 
 /// Two outlets and one article of unknown outlet; the claim is carried by
-/// three sentences, one of which opens in emphasis, and contested by one.
+/// four sentences, one of which opens in emphasis and two of which are
+/// copies of one wire sentence, and contested by one.
 private let articles = [
     article("moscow-declares-victory", "Moscow declares victory", date: "2017-12-07", outlet: "AFP", body: """
         *"Syria is completely liberated,"* said Sergei Rudskoi. The jets flew 100 sorties.
+
+        The ministry said the country was completely liberated after a final push by the army on both banks of the Euphrates this week.
         """),
     article("observatory-disagrees", "Observatory disagrees", date: "2017-12-08", outlet: "AP", body: """
         Rudskoi said Syria was completely liberated. But the Observatory said IS still holds 8 per cent of Deir Ezzor.
         """),
     article("wire-copy", "Wire copy", date: "2017-12-08", body: """
-        Syria is completely liberated, the ministry said <script>alert(1)</script>.
+        The ministry said the country was completely liberated after a final push by the army on both banks of the Euphrates this week.
+        Syria, it said <script>alert(1)</script>, is free.
         """),
 ]
 
@@ -52,7 +56,7 @@ private func golden(_ name: String) -> URL {
         let site = try await site()
         let page = try #require(site["claims/syria-liberated.html"])
         let links = page.matches(of: /href="\.\.\/articles\/([a-z-]+)\.html#(claim-[a-z0-9-]+)"/).map { (String($0.1), String($0.2)) }
-        #expect(links.count == 4)
+        #expect(links.count == 5)
         for (slug, anchor) in links {
             let article = try #require(site["articles/\(slug).html"])
             #expect(article.contains(#"id="\#(anchor)""#), "\(slug) has no \(anchor)")
@@ -60,9 +64,13 @@ private func golden(_ name: String) -> URL {
         }
     }
 
-    @Test func independentSourcesCountOutletsAndUnknownOutletArticlesOnce() async throws {
-        let page = try #require(try await site()["claims/syria-liberated.html"])
-        #expect(page.contains("Reported by 3 sources, all independent; 1 contesting sentence."))
+    @Test func copiesOfOneSentenceCountAsOneIndependentSource() async throws {
+        let site = try await site()
+        let page = try #require(site["claims/syria-liberated.html"])
+        #expect(page.contains("Reported by 3 sources (2 independent); 1 contesting sentence."))
+        let copy = try #require(site["articles/wire-copy.html"])
+        #expect(copy.contains(#"<li id="passage-1"><blockquote>The ministry said the country was completely liberated"#))
+        #expect(copy.contains(#"Verbatim, also in: <a href="../articles/moscow-declares-victory.html#passage-1">Moscow declares victory</a> (AFP)</p>"#))
     }
 
     @Test func contentNeverBecomesMarkupOnClaimPages() async throws {
@@ -84,7 +92,7 @@ private func golden(_ name: String) -> URL {
         let item = try #require(review["itemReviewed"] as? [String: Any])
         #expect(item["@type"] as? String == "Claim")
         #expect((item["author"] as? [String: Any])?["name"] as? String == "Sergei Rudskoi")
-        #expect((item["appearance"] as? [Any])?.count == 3)
+        #expect((item["appearance"] as? [Any])?.count == 3)  // articles, not sentences
         let plain = try #require(site["claims/sorties.html"]?.linkedData.first)
         let claim = try #require(try JSONSerialization.jsonObject(with: Data(plain.utf8)) as? [String: Any])
         #expect(claim["@type"] as? String == "Claim")
