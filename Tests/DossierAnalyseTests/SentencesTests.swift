@@ -32,4 +32,16 @@ func sentences(_ text: String) -> [String] {
         #expect(sentences("") == [])
         #expect(sentences("No stop at all") == ["No stop at all"])
     }
+
+    @Test func decimalAndThousandsSeparatorsNeverEndASentence() {
+        #expect(sentences("Over 340,000 people died; 1.5 million fled. IS held 8.5 per cent. Done")
+            == ["Over 340,000 people died; 1.5 million fled.", "IS held 8.5 per cent.", "Done"])
+        #expect(sentences("It cost 1.234.567,89 euros in Europe. Then") == ["It cost 1.234.567,89 euros in Europe.", "Then"])
+    }
+
+    @Test func quotationsEndWithTheirSentenceOrContinueIt() {
+        #expect(sentences(#""Is it over?" he asked. "Yes!" he said."#) == [#""Is it over?" he asked."#, #""Yes!" he said."#])
+        #expect(sentences("‘It is over.’ The Observatory disagreed.") == ["‘It is over.’", "The Observatory disagreed."])
+        #expect(sentences("(It held. Mostly.) Then more.") == ["(It held.", "Mostly.)", "Then more."])
+    }
 }

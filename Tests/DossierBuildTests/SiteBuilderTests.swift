@@ -62,6 +62,35 @@ final class ScratchDossier {
         #expect(positions == positions.sorted() && !positions.contains(index.endIndex))
     }
 
+    @Test func theSeedDossierFindsItsCopiesClaimsAndConflictingFigures() async throws {
+        let dossier = try ScratchDossier()
+        _ = await dossier.build()
+        let data = try #require(dossier.snapshot()["dossier.json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+
+        // The paragraph about Abu Kamal and the west bank of the Euphrates is one AFP sentence in two articles.
+        let passages = try #require(json["passages"] as? [[String: Any]])
+        let abuKamal = try #require(passages.first { ($0["text"] as? String)?.contains("seizing Abu Kamal") == true })
+        #expect(abuKamal["match"] as? String == "verbatim")
+        #expect(abuKamal["articles"] as? [String] == ["syria-100-free-of-islamic-state-russias-defense-ministry",
+                                                       "russian-armed-forces-complete-mission-to-destroy-daesh-in-syria-gen-staff"])
+
+        let claims = try #require(json["claims"] as? [[String: Any]])
+        #expect(claims.count >= 8)
+        let seized = try #require(claims.first { $0["slug"] as? String == "syrian-forces-seized-abu-kamal" })
+        #expect(seized["sources"] as? Int == 3)
+        #expect(seized["independent_sources"] as? Int == 2)
+        let liberated = try #require(claims.first { $0["slug"] as? String == "syria-liberated-from-islamic-state" })
+        let stances = (liberated["appearances"] as? [[String: Any]] ?? []).compactMap { $0["stance"] as? String }
+        #expect(stances.contains("disputes") && stances.contains("reports"))
+
+        let figures = Dictionary(uniqueKeysWithValues: (json["figures"] as? [[String: Any]] ?? []).map { ($0["slug"] as? String ?? "", $0) })
+        #expect(figures["civilian"]?["status"] as? String == "differ")
+        #expect(figures["sortie"]?["status"] as? String == "different-measures")
+        #expect(figures["percent-of-deir-ezzor-province"]?["status"] as? String == "agree")
+        #expect((figures["percent-of-deir-ezzor-province"]?["values"] as? [Any])?.count == 4)
+    }
+
     @Test func buildingTwiceGivesTheSameBytesAndRewritesNothing() async throws {
         let dossier = try ScratchDossier()
         let first = await dossier.build()
