@@ -5,6 +5,10 @@ public struct AnalysedClaim: Sendable {
     public var claim: Claim
     /// The sentences that carry or contest it, in reading order.
     public var appearances: [ClaimAppearance]
+    /// The sentences that carry it, in reading order.
+    public var reports: [ClaimAppearance]
+    /// The sentences that contest it, in reading order.
+    public var disputes: [ClaimAppearance]
     /// How many sources report it: outlets, with each article of unknown
     /// outlet counted as a source of its own.
     public var sourceCount: Int
@@ -16,11 +20,6 @@ public struct AnalysedClaim: Sendable {
     /// The slugs of the figure groups with a figure in one of its
     /// sentences, sorted.
     public var figures: [String]
-
-    /// The sentences that carry it, in reading order.
-    public var reports: [ClaimAppearance] { appearances.filter { $0.stance == .reports } }
-    /// The sentences that contest it, in reading order.
-    public var disputes: [ClaimAppearance] { appearances.filter { $0.stance == .disputes } }
 }
 
 /// A sentence of an article, by paragraph and sentence number.
@@ -62,7 +61,8 @@ enum ClaimAnalysis {
             let reports = appearances.filter { $0.stance == .reports }
             let sources = reports.map { outlets[$0.article]! }
             let about = Set(entities.mentions(inPlainText: Array(claim.statement.utf8)).map(\.entity.slug)).sorted()
-            return AnalysedClaim(claim: claim, appearances: appearances,
+            return AnalysedClaim(claim: claim, appearances: appearances, reports: reports,
+                                 disputes: appearances.filter { $0.stance == .disputes },
                                  sourceCount: Set(sources).count,
                                  independentSourceCount: independentCount(reports, sources: sources, passageOf: passageOf),
                                  about: about,
