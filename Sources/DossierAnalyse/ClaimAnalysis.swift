@@ -15,6 +15,8 @@ public struct AnalysedClaim: Sendable {
     /// How many of those are independent: sources whose reporting sentences
     /// are copies of one passage count once.
     public var independentSourceCount: Int
+    /// How many sources contest it, counted like `sourceCount`.
+    public var disputingSourceCount: Int
     /// The slugs of the entities its statement names, sorted.
     public var about: [String]
     /// The slugs of the figure groups with a figure in one of its
@@ -59,12 +61,14 @@ enum ClaimAnalysis {
             }
             let appearances = found[claim.slug] ?? []
             let reports = appearances.filter { $0.stance == .reports }
+            let disputes = appearances.filter { $0.stance == .disputes }
             let sources = reports.map { outlets[$0.article]! }
             let about = Set(entities.mentions(inPlainText: Array(claim.statement.utf8)).map(\.entity.slug)).sorted()
             return AnalysedClaim(claim: claim, appearances: appearances, reports: reports,
-                                 disputes: appearances.filter { $0.stance == .disputes },
+                                 disputes: disputes,
                                  sourceCount: Set(sources).count,
                                  independentSourceCount: independentCount(reports, sources: sources, passageOf: passageOf),
+                                 disputingSourceCount: Set(disputes.map { outlets[$0.article]! }).count,
                                  about: about,
                                  figures: appearances.reduce(into: Set<String>()) {
                                      $0.formUnion(groupsOfSentence[$1.article]?[$1.text] ?? [])

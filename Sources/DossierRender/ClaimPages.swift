@@ -24,7 +24,8 @@ extension PageContext {
             "slug": claim.slug, "statement": claim.statement, "url": "\(folder)\(claim.slug).html",
             "claimantNames": claimants.isEmpty ? false : claimants.joined(separator: ", "),
             "sourcesText": sourcesText(analysed),
-            "disputesText": analysed.disputes.isEmpty ? false : counted(analysed.disputes.count, "contesting sentence"),
+            "disputesText": analysed.disputes.isEmpty ? false
+                : "contested by \(counted(analysed.disputingSourceCount, "source")) in \(counted(analysed.disputes.count, "sentence"))",
             "verdict": claim.verdict ?? false, "date": claim.date.map(date) ?? false,
         ]
     }

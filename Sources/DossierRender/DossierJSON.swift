@@ -96,6 +96,7 @@ enum DossierJSON {
             ("url", .string("claims/\(claim.slug).html")),
             ("sources", .number(analysed.sourceCount)),
             ("independent_sources", .number(analysed.independentSourceCount)),
+            ("disputing_sources", .number(analysed.disputingSourceCount)),
             ("appearances", .array(analysed.appearances.map { appearance in
                 .object([("article", .string(appearance.article)), ("stance", .string(appearance.stance.rawValue)),
                          ("text", .string(appearance.text))])

@@ -67,7 +67,7 @@ private func golden(_ name: String) -> URL {
     @Test func copiesOfOneSentenceCountAsOneIndependentSource() async throws {
         let site = try await site()
         let page = try #require(site["claims/syria-liberated.html"])
-        #expect(page.contains("Reported by 3 sources (2 independent); 1 contesting sentence."))
+        #expect(page.contains("Reported by 3 sources (2 independent); contested by 1 source in 1 sentence."))
         let copy = try #require(site["articles/wire-copy.html"])
         #expect(copy.contains(#"<li id="passage-1"><blockquote>The ministry said the country was completely liberated"#))
         #expect(copy.contains(#"Verbatim, also in: <a href="../articles/moscow-declares-victory.html#passage-1">Moscow declares victory</a> (AFP)</p>"#))
