@@ -157,7 +157,7 @@ public enum Analyse {
         let paragraphs = ParagraphText.paragraphs(of: document)
         let mentions = entities.mentions(in: paragraphs)
         let (appearances, matched) = claims.appearances(in: paragraphs, of: article.slug, mentions: mentions)
-        let figures = paragraphs.flatMap { FigureExtractor.mentions(in: $0.bytes, article: article.slug) }
+        let figures = paragraphs.flatMap { FigureExtractor.mentions(in: $0.bytes, sentences: $0.sentences, article: article.slug) }
         let analysed = AnalysedArticle(article: article, document: document, plainText: text, words: text.wordCount,
                                        rawText: rawText, mentions: mentions, claimAppearances: appearances, figures: figures)
         let sentences = paragraphs.map { paragraph in paragraph.sentences.map(paragraph.text) }

@@ -111,12 +111,13 @@ public struct Figure: Hashable, Sendable {
 public enum FigureExtractor {
     /// The figures in one paragraph of plain text (UTF-8), in order.
     public static func figures(in text: [UInt8]) -> [Figure] {
-        FigureScanner(text).scan().map(\.figure)
+        FigureScanner(text, sentences: Sentences.ranges(in: text)).scan().map(\.figure)
     }
 
-    /// The figures in one paragraph, each with the sentence it stands in.
-    public static func mentions(in text: [UInt8], article: String) -> [FigureMention] {
-        FigureScanner(text).scan().map {
+    /// The figures in one paragraph whose sentences (``Sentences/ranges(in:)``)
+    /// are already known, each with the sentence it stands in.
+    public static func mentions(in text: [UInt8], sentences: [Range<Int>], article: String) -> [FigureMention] {
+        FigureScanner(text, sentences: sentences).scan().map {
             FigureMention(figure: $0.figure, article: article, sentence: String(decoding: text[$0.sentence], as: UTF8.self))
         }
     }
@@ -202,10 +203,10 @@ struct FigureScanner {
     /// For each token, the first period phrase starting at or after it in its sentence.
     let periodFrom: [FigurePeriod?]
 
-    init(_ text: [UInt8]) {
+    init(_ text: [UInt8], sentences: [Range<Int>]) {
         self.text = text
         tokens = Self.tokens(in: text)
-        sentences = Sentences.ranges(in: text)
+        self.sentences = sentences
         var sentenceOfToken: [Int] = []
         sentenceOfToken.reserveCapacity(tokens.count)
         var sentence = 0

@@ -9,7 +9,8 @@ private func figures(_ text: String) -> [Figure] {
 
 /// The mentions of figures in `text`, as if from article `article`.
 private func mentions(_ text: String, in article: String = "a") -> [FigureMention] {
-    FigureExtractor.mentions(in: Array(text.utf8), article: article)
+    let bytes = Array(text.utf8)
+    return FigureExtractor.mentions(in: bytes, sentences: Sentences.ranges(in: bytes), article: article)
 }
 
 private func exactly(_ value: Double) -> FigureInterval { .exactly(value) }
