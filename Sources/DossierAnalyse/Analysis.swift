@@ -107,18 +107,32 @@ public enum Analyse {
     /// entity, by claim and by what the figures count; then finds the
     /// passages articles share, so copies count once as sources of a claim.
     public static func run(_ content: IngestedContent) async -> AnalysedDossier {
+        var cache = AnalysisCache()
+        return await run(content, cache: &cache)
+    }
+
+    /// The same, analysing only the articles that changed since `cache` was
+    /// filled; what the dossier as a whole shows is gathered afresh.
+    public static func run(_ content: IngestedContent, cache: inout AnalysisCache) async -> AnalysedDossier {
         let ordered = content.articles.sorted(by: readingOrder)
-        let entityIndex = EntityIndex(entities: content.entities)
-        let claimIndex = ClaimIndex(claims: content.claims)
+        cache.prepare(entities: content.entities, claims: content.claims)
+        let (entityIndex, claimIndex) = (cache.entityIndex, cache.claimIndex)
+        let previous = cache.articles
         let results = await withTaskGroup(of: (Int, ArticleAnalysis).self) { group in
             for (position, article) in ordered.enumerated() {
                 let rawText = content.rawTexts[article.slug]
-                group.addTask { (position, analyse(article, rawText: rawText, entities: entityIndex, claims: claimIndex)) }
+                group.addTask {
+                    if let kept = previous[article.slug], kept.article.article == article, kept.article.rawText == rawText {
+                        return (position, kept)
+                    }
+                    return (position, analyse(article, rawText: rawText, entities: entityIndex, claims: claimIndex))
+                }
             }
             var results: [ArticleAnalysis?] = Array(repeating: nil, count: ordered.count)
             for await (index, result) in group { results[index] = result }
             return results.compactMap { $0 }
         }
+        cache.articles = Dictionary(uniqueKeysWithValues: results.map { ($0.article.article.slug, $0) })
         var analysed = results.map(\.article)
         for index in analysed.indices {
             analysed[index].previous = index > 0 ? analysed[index - 1].article.slug : nil
@@ -144,6 +158,8 @@ public enum Analyse {
     }
 
     /// What analysing one article gives, besides the article itself.
+    /// Nothing in it depends on other articles, so it can be kept while the
+    /// article, the entities and the claims stay the same.
     struct ArticleAnalysis: Sendable {
         var article: AnalysedArticle
         var matchedPhrases: Set<ClaimIndex.PhraseOwner>
@@ -174,5 +190,31 @@ public enum Analyse {
         case (nil, .some): return false
         default: return a.slug < b.slug
         }
+    }
+}
+
+/// What analysis keeps from one build to the next while a dossier is
+/// watched: each article's own analysis, reused while the article, its raw
+/// text, the entities and the claims are unchanged. What spans articles
+/// (entity and claim pages, figures, shared passages) is always gathered
+/// afresh, so a build with a cache gives what a build without one does.
+public struct AnalysisCache: Sendable {
+    var entities: [Entity] = []
+    var claims: [Claim] = []
+    var entityIndex = EntityIndex(entities: [])
+    var claimIndex = ClaimIndex(claims: [])
+    var articles: [String: Analyse.ArticleAnalysis] = [:]
+
+    public init() {}
+
+    /// Builds the indexes for `entities` and `claims`, forgetting every
+    /// article's analysis when they differ from the last build's.
+    mutating func prepare(entities: [Entity], claims: [Claim]) {
+        guard entities != self.entities || claims != self.claims || articles.isEmpty else { return }
+        self = AnalysisCache()
+        self.entities = entities
+        self.claims = claims
+        entityIndex = EntityIndex(entities: entities)
+        claimIndex = ClaimIndex(claims: claims)
     }
 }

@@ -10,7 +10,7 @@ import Foundation
 /// Runs the whole pipeline on a dossier: load → ingest → analyse → render →
 /// publish. The site is published only when the content has no errors, so
 /// a failed build leaves the previous site as it was.
-public struct SiteBuilder {
+public struct SiteBuilder: Sendable {
     /// What a build did.
     public struct Report: Sendable {
         /// Every problem found, sorted by place.
@@ -20,6 +20,8 @@ public struct SiteBuilder {
         public var articleCount: Int
         public var entityCount: Int
         public var pageCount: Int
+        /// How many pages were rendered; the others were unchanged since the last build of a session.
+        public var pagesRendered: Int
         /// How long each stage took, in pipeline order, for `build --timings`.
         public var timings: [(stage: String, duration: Duration)]
         /// Whether the build succeeded (and the site was published).
@@ -35,42 +37,10 @@ public struct SiteBuilder {
         self.output = (output ?? root.appendingPathComponent("site")).standardizedFileURL
     }
 
+    /// Builds the site once, from scratch.
     public func build() async -> Report {
-        let clock = ContinuousClock()
-        var timings: [(stage: String, duration: Duration)] = []
-        var started = clock.now
-        func lap(_ stage: String) {
-            timings.append((stage, started.duration(to: clock.now)))
-            started = clock.now
-        }
-
-        let content = ContentLoader(root: root).load()
-        lap("load")
-        let ingested = await Ingest.run(content)
-        lap("ingest")
-        let dossier = await Analyse.run(ingested)
-        lap("analyse")
-        var diagnostics = dossier.diagnostics
-        let (renderer, themeProblems) = SiteRenderer.make(theme: theme())
-        diagnostics += themeProblems
-        var report = Report(diagnostics: [], publish: nil, articleCount: dossier.articles.count,
-                            entityCount: dossier.entities.count, pageCount: 0, timings: [])
-        if let renderer {
-            let files = await renderer.render(dossier)
-            lap("render")
-            report.pageCount = files.count { $0.path.hasSuffix(".html") }
-            if !diagnostics.containsErrors {
-                do {
-                    report.publish = try Publisher(output: output).publish(files)
-                    lap("publish")
-                } catch {
-                    diagnostics.append(.error(SourceLocation(path: relativeOutputPath), "\(error)"))
-                }
-            }
-        }
-        report.diagnostics = Array(Set(diagnostics)).sorted()
-        report.timings = timings
-        return report
+        var session = BuildSession(self)
+        return await session.build()
     }
 
     /// The default theme with the dossier's own Templates/ files laid over it.
@@ -91,7 +61,7 @@ public struct SiteBuilder {
         return files
     }
 
-    private var relativeOutputPath: String {
+    var relativeOutputPath: String {
         output.path.hasPrefix(root.path + "/") ? String(output.path.dropFirst(root.path.count + 1)) : output.path
     }
 }

@@ -34,6 +34,13 @@ public enum Ingest {
     /// Slugs of raw articles come from their titles, made unique in the
     /// order of the raw files' names, so the result never depends on timing.
     public static func run(_ content: LoadedContent) async -> IngestedContent {
+        var cache = IngestCache()
+        return await run(content, cache: &cache)
+    }
+
+    /// The same, normalising only the raw files that changed since `cache`
+    /// was filled.
+    public static func run(_ content: LoadedContent, cache: inout IngestCache) async -> IngestedContent {
         var diagnostics = content.diagnostics
         var articles = content.curatedArticles.map(\.article)
         let taken = Set(articles.map(\.slug))
@@ -60,7 +67,7 @@ public enum Ingest {
             }
         }
         let toNormalize = content.rawFiles.filter { replaced[$0.reference] == nil }
-        for named in await normalizeAndName(toNormalize, avoiding: taken) {
+        for named in await normalizeAndName(toNormalize, avoiding: taken, cache: &cache) {
             diagnostics += named.diagnostics
             guard let normalization = named.normalization, let slug = named.slug else { continue }
             rawTexts[slug] = normalization.sourceText
@@ -85,23 +92,50 @@ public enum Ingest {
     /// from titles, made unique against `taken` in the order of the files'
     /// names, so the result never depends on timing or listing order.
     public static func normalizeAndName(_ files: [RawFile], avoiding taken: Set<String>) async -> [NamedNormalization] {
+        var cache = IngestCache()
+        return await normalizeAndName(files, avoiding: taken, cache: &cache)
+    }
+
+    static func normalizeAndName(_ files: [RawFile], avoiding taken: Set<String>,
+                                 cache: inout IngestCache) async -> [NamedNormalization] {
         let files = files.sorted { $0.name < $1.name }
-        let results = await withTaskGroup(of: (Int, (Normalization?, [Diagnostic])).self) { group in
+        let previous = cache.normalizations
+        let results = await withTaskGroup(of: (Int, IngestCache.Result).self) { group in
             for (index, file) in files.enumerated() {
-                group.addTask { (index, Normalizer.normalize(file)) }
+                group.addTask {
+                    if let kept = previous[file.path], kept.file == file { return (index, kept) }
+                    let (normalization, diagnostics) = Normalizer.normalize(file)
+                    return (index, IngestCache.Result(file: file, normalization: normalization, diagnostics: diagnostics))
+                }
             }
-            var results = [(Normalization?, [Diagnostic])](repeating: (nil, []), count: files.count)
+            var results = [IngestCache.Result?](repeating: nil, count: files.count)
             for await (index, result) in group { results[index] = result }
-            return results
+            return results.compactMap { $0 }
         }
+        cache.normalizations = Dictionary(uniqueKeysWithValues: results.map { ($0.file.path, $0) })
         var taken = taken
-        return zip(files, results).map { file, result in
-            var named = NamedNormalization(file: file, normalization: result.0, slug: nil, diagnostics: result.1)
-            if let title = result.0?.metadata.title {
+        return results.map { result in
+            var named = NamedNormalization(file: result.file, normalization: result.normalization, slug: nil,
+                                           diagnostics: result.diagnostics)
+            if let title = result.normalization?.metadata.title {
                 named.slug = Slug.unique(Slug.make(from: title), avoiding: taken)
                 taken.insert(named.slug!)
             }
             return named
         }
     }
+}
+
+/// What ingest keeps from one build to the next while a dossier is watched:
+/// each raw file's normalisation, reused while the file's bytes are the same.
+public struct IngestCache: Sendable {
+    struct Result: Sendable {
+        var file: RawFile
+        var normalization: Normalization?
+        var diagnostics: [Diagnostic]
+    }
+
+    var normalizations: [String: Result] = [:]
+
+    public init() {}
 }

@@ -54,31 +54,41 @@ public struct ContentLoader {
     }
 
     public func load() -> LoadedContent {
+        var cache = LoadCache()
+        return load(cache: &cache)
+    }
+
+    /// The same, reading and parsing again only what `cache` was told
+    /// changed (``LoadCache/invalidate(_:)``).
+    public func load(cache: inout LoadCache) -> LoadedContent {
         var problems: [Diagnostic] = []
         let configPath = "content/dossier.yml"
         var config = DossierConfig(title: "Untitled dossier")
-        if let text = readText(configPath, problems: &problems) {
-            let (parsed, configProblems) = ContentFile.config(text, path: configPath)
-            problems += configProblems
+        if let parsed = parse(configPath, slug: "", cache: &cache, memo: \.config, problems: &problems,
+                              with: { text, path, _ in ContentFile.config(text, path: path) }) {
             if let parsed { config = parsed }
         } else if !problems.contains(where: { $0.location.path == configPath }) {
             problems.append(.error(SourceLocation(path: configPath), "missing: a dossier needs content/dossier.yml with at least a 'title'"))
         }
 
         var rawFiles: [RawFile] = []
-        for name in listFiles("content/raw", extension: "txt", problems: &problems) {
+        for name in listFiles("content/raw", extension: "txt", cache: &cache, problems: &problems) {
             let path = "content/raw/\(name)"
-            if let bytes = readBytes(path, problems: &problems) {
+            if let bytes = readBytes(path, cache: &cache, problems: &problems) {
                 rawFiles.append(RawFile(name: name, path: path, bytes: bytes))
             }
         }
 
-        let curated = loadMarkdownFiles("content/articles", problems: &problems, parse: ContentFile.article)
+        let curated = loadMarkdownFiles("content/articles", cache: &cache, memo: \.curated, problems: &problems,
+                                        parse: ContentFile.article)
         let (entities, conflicts) = ContentFile.resolveNameConflicts(
-            loadMarkdownFiles("content/entities", problems: &problems, parse: ContentFile.entity))
+            loadMarkdownFiles("content/entities", cache: &cache, memo: \.entities, problems: &problems,
+                              parse: ContentFile.entity))
         problems += conflicts
         let (claims, unknown) = ContentFile.resolveClaimReferences(
-            loadMarkdownFiles("content/claims", problems: &problems, parse: ContentFile.claim), entities: entities)
+            loadMarkdownFiles("content/claims", cache: &cache, memo: \.claims, problems: &problems,
+                              parse: ContentFile.claim),
+            entities: entities)
         problems += unknown
 
         return LoadedContent(config: config, rawFiles: rawFiles, curatedArticles: curated, entities: entities,
@@ -87,11 +97,11 @@ public struct ContentLoader {
 
     /// Parses every `*.md` file of `folder` whose name is a slug, in sorted order.
     private func loadMarkdownFiles<Parsed>(
-        _ folder: String, problems: inout [Diagnostic],
-        parse: (_ text: String, _ path: String, _ slug: String) -> (Parsed?, [Diagnostic])
+        _ folder: String, cache: inout LoadCache, memo: WritableKeyPath<LoadCache, [String: LoadCache.Parsed<Parsed>]>,
+        problems: inout [Diagnostic], parse: (_ text: String, _ path: String, _ slug: String) -> (Parsed?, [Diagnostic])
     ) -> [Parsed] {
         var parsed: [Parsed] = []
-        for name in listFiles(folder, extension: "md", problems: &problems) {
+        for name in listFiles(folder, extension: "md", cache: &cache, problems: &problems) {
             let path = "\(folder)/\(name)"
             let slug = String(name.dropLast(3))
             guard Slug.isValid(slug) else {
@@ -102,16 +112,57 @@ public struct ContentLoader {
                 problems.append(.error(SourceLocation(path: path), "'\(slug)' names the folder's index page; give the file another name"))
                 continue
             }
-            guard let text = readText(path, problems: &problems) else { continue }
-            let (file, fileProblems) = parse(text, path, slug)
-            problems += fileProblems
-            if let file { parsed.append(file) }
+            if case let file?? = self.parse(path, slug: slug, cache: &cache, memo: memo, problems: &problems, with: parse) {
+                parsed.append(file)
+            }
         }
         return parsed
     }
 
+    /// What the file at `path` parses into, nil when it cannot be read.
+    /// Parsing is skipped while `cache` holds the file's result.
+    private func parse<Parsed>(
+        _ path: String, slug: String, cache: inout LoadCache, memo: WritableKeyPath<LoadCache, [String: LoadCache.Parsed<Parsed>]>,
+        problems: inout [Diagnostic], with parse: (_ text: String, _ path: String, _ slug: String) -> (Parsed?, [Diagnostic])
+    ) -> Parsed?? {
+        if let kept = cache[keyPath: memo][path] {
+            problems += kept.problems
+            return .some(kept.value)
+        }
+        guard let text = readText(path, cache: &cache, problems: &problems) else { return nil }
+        let (value, parseProblems) = parse(text, path, slug)
+        problems += parseProblems
+        cache[keyPath: memo][path] = LoadCache.Parsed(value: value, problems: parseProblems)
+        return .some(value)
+    }
+
     /// Names of the regular files with `extension` in `folder`, sorted. Other
     /// entries are reported once, as warnings; hidden files are ignored.
+    private func listFiles(_ folder: String, extension wanted: String, cache: inout LoadCache,
+                           problems: inout [Diagnostic]) -> [String] {
+        if let kept = cache.listings[folder], kept.suspects.allSatisfy({ stillListed($0, in: kept, folder: folder) }) {
+            cache.listings[folder]?.suspects = []
+            problems += kept.problems
+            return kept.names
+        }
+        var listingProblems: [Diagnostic] = []
+        let names = listFiles(folder, extension: wanted, problems: &listingProblems)
+        cache.listings[folder] = LoadCache.Listing(names: names, problems: listingProblems)
+        problems += listingProblems
+        return names
+    }
+
+    /// Whether the listing of `folder` is still right about `name`, which
+    /// changed: a listed file that is still a regular file, a hidden name,
+    /// or a name that was never listed and does not exist.
+    private func stillListed(_ name: String, in listing: LoadCache.Listing, folder: String) -> Bool {
+        if name.hasPrefix(".") { return true }
+        var status = stat()
+        let exists = lstat(root.appendingPathComponent(folder).appendingPathComponent(name).path, &status) == 0
+        if listing.names.contains(name) { return exists && status.st_mode & S_IFMT == S_IFREG }
+        return !exists
+    }
+
     private func listFiles(_ folder: String, extension wanted: String, problems: inout [Diagnostic]) -> [String] {
         let url = root.appendingPathComponent(folder)
         var parent = ""
@@ -143,6 +194,18 @@ public struct ContentLoader {
         return files
     }
 
+    private func readBytes(_ path: String, cache: inout LoadCache, problems: inout [Diagnostic]) -> [UInt8]? {
+        if let kept = cache.reads[path] {
+            problems += kept.problems
+            return kept.bytes
+        }
+        var readProblems: [Diagnostic] = []
+        let bytes = readBytes(path, problems: &readProblems)
+        cache.reads[path] = LoadCache.Read(bytes: bytes, problems: readProblems)
+        problems += readProblems
+        return bytes
+    }
+
     private func readBytes(_ path: String, problems: inout [Diagnostic]) -> [UInt8]? {
         let url = root.appendingPathComponent(path)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
@@ -154,13 +217,65 @@ public struct ContentLoader {
         }
     }
 
-    private func readText(_ path: String, problems: inout [Diagnostic]) -> String? {
-        guard var bytes = readBytes(path, problems: &problems) else { return nil }
+    private func readText(_ path: String, cache: inout LoadCache, problems: inout [Diagnostic]) -> String? {
+        guard var bytes = readBytes(path, cache: &cache, problems: &problems) else { return nil }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             problems.append(.error(SourceLocation(path: path), "not valid UTF-8: save the file as UTF-8"))
             return nil
         }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+}
+
+/// What loading keeps from one build to the next while a dossier is
+/// watched: folder listings, the bytes of each file and what each curated
+/// file parsed into. Nothing is read again until it is invalidated, so the
+/// watcher must report every change (``invalidate(_:)``), or the cache be
+/// replaced by a new one when it cannot.
+public struct LoadCache: Sendable {
+    struct Listing: Sendable {
+        var names: [String]
+        var problems: [Diagnostic]
+        /// Names in the folder that changed since it was listed: the listing
+        /// holds while each is still what the listing says it is.
+        var suspects: Set<String> = []
+    }
+
+    struct Read: Sendable {
+        var bytes: [UInt8]?
+        var problems: [Diagnostic]
+    }
+
+    struct Parsed<Value: Sendable>: Sendable {
+        var value: Value?
+        var problems: [Diagnostic]
+    }
+
+    var listings: [String: Listing] = [:]
+    var reads: [String: Read] = [:]
+    var config: [String: Parsed<DossierConfig>] = [:]
+    var curated: [String: Parsed<CuratedArticle>] = [:]
+    var entities: [String: Parsed<Entity>] = [:]
+    var claims: [String: Parsed<Claim>] = [:]
+
+    public init() {}
+
+    /// Forgets what was read at or under each of `paths` (relative to the
+    /// dossier's root) and the listings of folders at or under them; the
+    /// listing of the folder holding a path is checked again for that name.
+    public mutating func invalidate(_ paths: some Sequence<String>) {
+        for path in paths {
+            func under(_ key: String) -> Bool { key == path || key.hasPrefix(path + "/") }
+            listings = listings.filter { !under($0.key) }
+            if let slash = path.lastIndex(of: "/"), listings[String(path[..<slash])] != nil {
+                listings[String(path[..<slash])]?.suspects.insert(String(path[path.index(after: slash)...]))
+            }
+            reads = reads.filter { !under($0.key) }
+            config = config.filter { !under($0.key) }
+            curated = curated.filter { !under($0.key) }
+            entities = entities.filter { !under($0.key) }
+            claims = claims.filter { !under($0.key) }
+        }
     }
 }

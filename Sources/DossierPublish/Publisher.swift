@@ -64,6 +64,53 @@ public struct Publisher {
         return report
     }
 
+    /// Brings the output folder from `previous`, the files last published
+    /// there, to `files`: only files whose bytes changed are written, and
+    /// files no longer produced are removed. Each file is written beside its
+    /// place and renamed into it, so a reader never sees half a file. This is
+    /// for rebuilds of a watched dossier, after a first `publish(_:)`.
+    public func update(_ files: [SiteFile], previous: [String: SiteFile]) throws -> Report {
+        var report = Report()
+        do {
+            for file in files {
+                guard isSafe(file.path) else { throw Failure(description: "unsafe output path '\(file.path)'") }
+                if previous[file.path]?.contents == file.contents {
+                    report.unchanged.append(file.path)
+                    continue
+                }
+                let target = output.appendingPathComponent(file.path)
+                let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial")
+                try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.contents).write(to: temporary)
+                guard rename(temporary.path, target.path) == 0 else {
+                    try? fileManager.removeItem(at: temporary)
+                    throw Failure(description: "cannot write \(target.path): \(String(cString: strerror(errno)))")
+                }
+                report.written.append(file.path)
+            }
+            let produced = Set(files.map(\.path))
+            report.removed = previous.keys.filter { !produced.contains($0) }.sorted()
+            for path in report.removed {
+                try? fileManager.removeItem(at: output.appendingPathComponent(path))
+                removeEmptyFolders(above: path)
+            }
+        } catch {
+            throw error is Failure ? error : Failure(description: "cannot write \(output.path): \(error.localizedDescription)")
+        }
+        return report
+    }
+
+    /// Removes the folders holding `path` that are now empty, up to the output.
+    private func removeEmptyFolders(above path: String) {
+        var folder = path.split(separator: "/").dropLast()
+        while !folder.isEmpty {
+            let url = output.appendingPathComponent(folder.joined(separator: "/"))
+            guard (try? fileManager.contentsOfDirectory(atPath: url.path))?.isEmpty == true else { return }
+            try? fileManager.removeItem(at: url)
+            folder.removeLast()
+        }
+    }
+
     /// Links the previous site's copy of `file` into staging if its bytes
     /// are the same.
     private func carryOver(_ file: SiteFile, to target: URL) -> Bool {

@@ -15,50 +15,102 @@ public struct SiteRenderer: Sendable {
         return (library.map { SiteRenderer(library: $0, theme: theme) }, problems)
     }
 
-    /// Every file of the site, sorted by path. Article, entity and claim
-    /// pages are rendered in parallel; each task owns its article's Markdown
-    /// tree, which it transforms (claim sentences, links to entities) before
-    /// rendering it.
+    /// Every file of the site, sorted by path.
     public func render(_ dossier: AnalysedDossier) async -> [SiteFile] {
-        let context = PageContext(dossier: dossier)
-        var files = theme.assets
-        files.append(page("index.html", "index", frontPage(context)))
-        files.append(page("articles/index.html", "articles", articlesIndex(context)))
-        files.append(page("entities/index.html", "entities", context.entitiesIndex()))
-        files.append(page("claims/index.html", "claims", context.claimsIndex()))
-        files.append(page("sources/index.html", "sources", context.sourcesIndex()))
-        files.append(page("figures/index.html", "figures", context.figuresIndex()))
-        files.append(SiteFile(path: "dossier.json", contents: DossierJSON.data(dossier)))
-        for analysed in dossier.articles where analysed.rawText != nil {
-            files.append(page("raw/\(analysed.article.slug).html", "raw", rawSource(analysed, context)))
+        var cache = RenderCache()
+        return await render(dossier, cache: &cache)
+    }
+
+    /// Every file of the site, sorted by path, rendering only the pages
+    /// whose data changed since `cache` was filled. Pages are rendered in
+    /// parallel; an article's task owns its Markdown tree, which it
+    /// transforms (claim sentences, links to entities) before rendering it.
+    public func render(_ dossier: AnalysedDossier, cache: inout RenderCache) async -> [SiteFile] {
+        if cache.themeFiles != theme.files {  // every page may change; article bodies do not depend on the theme
+            cache.pages = [:]
+            cache.themeFiles = theme.files
         }
-        files += await withTaskGroup(of: SiteFile.self) { group in
+        let context = PageContext(dossier: dossier)
+        var jobs = [
+            PageJob(path: "index.html", template: "index") { frontPage(context) },
+            PageJob(path: "articles/index.html", template: "articles") { articlesIndex(context) },
+            PageJob(path: "entities/index.html", template: "entities") { context.entitiesIndex() },
+            PageJob(path: "claims/index.html", template: "claims") { context.claimsIndex() },
+            PageJob(path: "sources/index.html", template: "sources") { context.sourcesIndex() },
+            PageJob(path: "figures/index.html", template: "figures") { context.figuresIndex() },
+        ]
+        for analysed in dossier.articles where analysed.rawText != nil {
+            jobs.append(PageJob(path: "raw/\(analysed.article.slug).html", template: "raw") { rawSource(analysed, context) })
+        }
+        for analysed in dossier.entities {
+            jobs.append(PageJob(path: "entities/\(analysed.entity.slug).html", template: "entity") {
+                context.entity(analysed, notesHTML: MarkdownDocument(parsing: analysed.entity.notes).html())
+            })
+        }
+        for analysed in dossier.claims {
+            jobs.append(PageJob(path: "claims/\(analysed.claim.slug).html", template: "claim") {
+                context.claim(analysed, analysisHTML: MarkdownDocument(parsing: analysed.claim.analysis).html())
+            })
+        }
+        let previous = cache
+        let results = await withTaskGroup(of: PageResult.self) { group in
+            for job in jobs {
+                group.addTask { render(job, previous: previous.pages[job.path]) }
+            }
             for analysed in dossier.articles {
                 group.addTask {
-                    analysed.document.wrap(context.claimWraps(analysed) + context.mentionWraps(analysed))
-                    return page("articles/\(analysed.article.slug).html", "article",
-                                context.article(analysed, bodyHTML: analysed.document.html()))
-                }
-            }
-            for analysed in dossier.entities {
-                group.addTask {
-                    let notes = MarkdownDocument(parsing: analysed.entity.notes).html()
-                    return page("entities/\(analysed.entity.slug).html", "entity", context.entity(analysed, notesHTML: notes))
-                }
-            }
-            for analysed in dossier.claims {
-                group.addTask {
-                    let analysis = MarkdownDocument(parsing: analysed.claim.analysis).html()
-                    return page("claims/\(analysed.claim.slug).html", "claim", context.claim(analysed, analysisHTML: analysis))
+                    let slug = analysed.article.slug
+                    let body = previous.bodies[slug].flatMap { $0.document === analysed.document ? $0 : nil }
+                        ?? articleBody(analysed, context)
+                    let job = PageJob(path: "articles/\(slug).html", template: "article") {
+                        context.article(analysed, bodyHTML: body.html)
+                    }
+                    var result = render(job, previous: previous.pages[job.path])
+                    result.body = (slug, body)
+                    return result
                 }
             }
             return await group.reduce(into: []) { $0.append($1) }
         }
+        cache.pages = Dictionary(uniqueKeysWithValues: results.map { ($0.page.file.path, $0.page) })
+        cache.bodies = Dictionary(uniqueKeysWithValues: results.compactMap(\.body))
+        cache.reused = results.count { $0.reused }
+        cache.rendered = results.count - cache.reused
+        let files = theme.assets + [SiteFile(path: "dossier.json", contents: DossierJSON.data(dossier))]
+            + results.map(\.page.file)
         return files.sorted { $0.path < $1.path }
     }
 
-    func page(_ path: String, _ template: String, _ context: [String: Any]) -> SiteFile {
-        SiteFile(path: path, text: library.render(context, withTemplate: template) ?? "")
+    /// One page: where it goes, its template, and how to make its data.
+    struct PageJob: Sendable {
+        var path: String
+        var template: String
+        var context: @Sendable () -> [String: Any]
+    }
+
+    /// A rendered page, whether it came from the cache, and the body an
+    /// article page was made with.
+    struct PageResult: Sendable {
+        var page: RenderedPage
+        var reused: Bool
+        var body: (slug: String, RenderedBody)?
+    }
+
+    /// The page of `job`, taken from `previous` when its data did not change.
+    func render(_ job: PageJob, previous: RenderedPage?) -> PageResult {
+        let context = job.context()
+        let fingerprint = ContextFingerprint.of(template: job.template, context: context)
+        if let previous, previous.fingerprint == fingerprint { return PageResult(page: previous, reused: true) }
+        let file = SiteFile(path: job.path, text: library.render(context, withTemplate: job.template) ?? "")
+        return PageResult(page: RenderedPage(fingerprint: fingerprint, file: file), reused: false)
+    }
+
+    /// Marks the article's claim sentences and entity mentions in its
+    /// Markdown tree, then renders the tree. This changes the tree, so it is
+    /// done once per analysed document.
+    func articleBody(_ analysed: AnalysedArticle, _ context: PageContext) -> RenderedBody {
+        analysed.document.wrap(context.claimWraps(analysed) + context.mentionWraps(analysed))
+        return RenderedBody(document: analysed.document, html: analysed.document.html())
     }
 
     func frontPage(_ context: PageContext) -> [String: Any] {

@@ -1,0 +1,89 @@
+import DossierAnalyse
+import DossierCore
+import DossierIngest
+import DossierLoad
+import DossierPublish
+import DossierRender
+import Foundation
+
+/// Builds one dossier again and again, as `watch` and `serve` do, redoing
+/// only what a change affects: files not reported changed are not read
+/// again, unchanged raw files are not normalised again, unchanged articles
+/// are not analysed again, pages whose data did not change are not rendered
+/// again, and only files whose bytes changed are written.
+///
+/// Every stage's cache is keyed by the stage's input, and what spans the
+/// whole dossier is always gathered afresh, so each build gives the same
+/// bytes as a build from scratch of the same content.
+public struct BuildSession: Sendable {
+    public let builder: SiteBuilder
+    private var loadCache = LoadCache()
+    private var ingestCache = IngestCache()
+    private var analysisCache = AnalysisCache()
+    private var renderCache = RenderCache()
+    private var renderer: (theme: [String: [UInt8]], renderer: SiteRenderer?, problems: [Diagnostic])?
+    /// The files the output holds, as last published by this session; nil
+    /// until a first publish, which then replaces the whole output.
+    private var published: [String: SiteFile]?
+
+    public init(_ builder: SiteBuilder) {
+        self.builder = builder
+    }
+
+    /// Builds the site after the files at `changed` (paths relative to the
+    /// dossier's root) changed; nil when anything may have changed. The
+    /// site is published only when the content has no errors.
+    public mutating func build(changed: Set<String>? = nil) async -> SiteBuilder.Report {
+        let clock = ContinuousClock()
+        var timings: [(stage: String, duration: Duration)] = []
+        var started = clock.now
+        func lap(_ stage: String) {
+            timings.append((stage, started.duration(to: clock.now)))
+            started = clock.now
+        }
+
+        if let changed { loadCache.invalidate(changed) } else { loadCache = LoadCache() }
+        let content = ContentLoader(root: builder.root).load(cache: &loadCache)
+        lap("load")
+        let ingested = await Ingest.run(content, cache: &ingestCache)
+        lap("ingest")
+        let dossier = await Analyse.run(ingested, cache: &analysisCache)
+        lap("analyse")
+        let (renderer, themeProblems) = makeRenderer()
+        var diagnostics = dossier.diagnostics + themeProblems
+        var report = SiteBuilder.Report(diagnostics: [], publish: nil, articleCount: dossier.articles.count,
+                                        entityCount: dossier.entities.count, pageCount: 0, pagesRendered: 0, timings: [])
+        if let renderer {
+            let files = await renderer.render(dossier, cache: &renderCache)
+            lap("render")
+            report.pageCount = files.count { $0.path.hasSuffix(".html") }
+            report.pagesRendered = renderCache.rendered
+            if !diagnostics.containsErrors {
+                do {
+                    let publisher = Publisher(output: builder.output)
+                    let previous = published
+                    published = nil  // unknown until this publish succeeds
+                    report.publish = try previous.map { try publisher.update(files, previous: $0) }
+                        ?? publisher.publish(files)
+                    published = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0) })
+                    lap("publish")
+                } catch {
+                    diagnostics.append(.error(SourceLocation(path: builder.relativeOutputPath), "\(error)"))
+                }
+            }
+        }
+        report.diagnostics = Array(Set(diagnostics)).sorted()
+        report.timings = timings
+        return report
+    }
+
+    /// The renderer for the dossier's theme, made again only when a
+    /// template or asset changed.
+    private mutating func makeRenderer() -> (SiteRenderer?, [Diagnostic]) {
+        let theme = builder.theme()
+        if let renderer, renderer.theme == theme.files { return (renderer.renderer, renderer.problems) }
+        let (made, problems) = SiteRenderer.make(theme: theme)
+        renderer = (theme.files, made, problems)
+        return (made, problems)
+    }
+}

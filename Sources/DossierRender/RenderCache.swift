@@ -1,0 +1,85 @@
+import CommonMark
+import DossierCore
+
+/// What render keeps from one build to the next while a dossier is watched,
+/// so that a page whose data did not change is not rendered again.
+///
+/// A page is reused when its template and its data (the context handed to
+/// the template) are the same as last time, compared by a fingerprint of
+/// the data's bytes; an article's body HTML is reused while the article's
+/// analysis is. A fresh cache renders everything, so a build with a cache
+/// and one without give the same bytes.
+public struct RenderCache: Sendable {
+    /// The theme the cached pages were rendered with; another theme drops them.
+    var themeFiles: [String: [UInt8]] = [:]
+    var pages: [String: RenderedPage] = [:]
+    /// Article body HTML by slug, valid for the very document it was
+    /// rendered from. Rendering a body transforms its document, so a body
+    /// must be kept as long as its analysed article is.
+    var bodies: [String: RenderedBody] = [:]
+
+    public init() {}
+
+    /// How many pages the last render took from the cache and how many it rendered.
+    public internal(set) var reused = 0
+    public internal(set) var rendered = 0
+}
+
+struct RenderedPage: Sendable {
+    var fingerprint: Int
+    var file: SiteFile
+}
+
+/// A body rendered from `document`, which was transformed (wrapped) for it:
+/// the cache holds the document so that its identity stays unique.
+struct RenderedBody: Sendable {
+    var document: MarkdownDocument
+    var html: String
+}
+
+/// A fingerprint of a template context: the bytes of every string, number
+/// and flag in it, with dictionary keys in sorted order. Strings are hashed
+/// by their UTF-8 bytes, not as Unicode-equivalent text, because the page
+/// must change when the bytes do.
+enum ContextFingerprint {
+    static func of(template: String, context: [String: Any]) -> Int {
+        var hasher = Hasher()
+        combine(template, into: &hasher)
+        combine(context, into: &hasher)
+        return hasher.finalize()
+    }
+
+    private static func combine(_ value: Any, into hasher: inout Hasher) {
+        switch value {
+        case let text as String:
+            hasher.combine(1 as UInt8)
+            combine(text, into: &hasher)
+        case let flag as Bool:
+            hasher.combine(2 as UInt8)
+            hasher.combine(flag)
+        case let number as Int:
+            hasher.combine(3 as UInt8)
+            hasher.combine(number)
+        case let dictionary as [String: Any]:
+            hasher.combine(4 as UInt8)
+            hasher.combine(dictionary.count)
+            for key in dictionary.keys.sorted() {
+                combine(key, into: &hasher)
+                combine(dictionary[key]!, into: &hasher)
+            }
+        case let array as [Any]:
+            hasher.combine(5 as UInt8)
+            hasher.combine(array.count)
+            for element in array { combine(element, into: &hasher) }
+        default:
+            hasher.combine(6 as UInt8)
+            combine(String(describing: value), into: &hasher)
+        }
+    }
+
+    private static func combine(_ text: String, into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(text.utf8.count)
+    }
+}
