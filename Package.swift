@@ -18,7 +18,7 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
-        .target(name: "CSystem"),
+        .target(name: "CDossierSystem"),
         .executableTarget(name: "EmbedThemeTool", path: "Sources/EmbedThemeTool"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["EmbedThemeTool"]),
         .target(name: "DefaultTheme", plugins: ["EmbedTheme"]),
@@ -31,7 +31,7 @@ let package = Package(
             "DossierCore", "DossierAnalyse", "CommonMark",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .target(name: "DossierPublish", dependencies: ["DossierCore", "CSystem"]),
+        .target(name: "DossierPublish", dependencies: ["DossierCore", "CDossierSystem"]),
         .target(name: "DossierBuild", dependencies: [
             "DossierCore", "DossierLoad", "DossierIngest", "DossierAnalyse", "DossierRender", "DossierPublish",
             "DefaultTheme",
