@@ -4,6 +4,7 @@ import PackageDescription
 // The pipeline: load → ingest → analyse → render → publish. Each stage is a
 // library target that imports only the stages before it; DossierBuild runs
 // them in order and the `dossier` executable is its command line.
+// DossierServe serves the built site for `dossier serve` with live reload.
 let package = Package(
     name: "Dossier",
     platforms: [.macOS(.v14)],
@@ -15,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
@@ -35,6 +38,10 @@ let package = Package(
         .target(name: "DossierBuild", dependencies: [
             "DossierCore", "DossierLoad", "DossierIngest", "DossierAnalyse", "DossierRender", "DossierPublish",
             "DefaultTheme",
+        ]),
+        .target(name: "DossierServe", dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "dossier", dependencies: [
             "DossierBuild",
