@@ -55,6 +55,10 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "DossierPublishTests", dependencies: ["DossierPublish"]),
         .testTarget(name: "DossierBuildTests", dependencies: ["DossierBuild"], exclude: ["Golden"]),
+        .testTarget(name: "DossierServeTests", dependencies: [
+            "DossierServe",
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )
