@@ -4,6 +4,7 @@ import PackageDescription
 // The pipeline: load → ingest → analyse → render → publish. Each stage is a
 // library target that imports only the stages before it; DossierBuild runs
 // them in order and the `dossier` executable is its command line.
+// DossierServe serves the built site for `dossier serve` with live reload.
 let package = Package(
     name: "Dossier",
     platforms: [.macOS(.v14)],
@@ -15,10 +16,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
-        .target(name: "CSystem"),
+        .target(name: "CDossierSystem"),
         .executableTarget(name: "EmbedThemeTool", path: "Sources/EmbedThemeTool"),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["EmbedThemeTool"]),
         .target(name: "DefaultTheme", plugins: ["EmbedTheme"]),
@@ -31,10 +34,14 @@ let package = Package(
             "DossierCore", "DossierAnalyse", "CommonMark",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .target(name: "DossierPublish", dependencies: ["DossierCore", "CSystem"]),
+        .target(name: "DossierPublish", dependencies: ["DossierCore", "CDossierSystem"]),
         .target(name: "DossierBuild", dependencies: [
             "DossierCore", "DossierLoad", "DossierIngest", "DossierAnalyse", "DossierRender", "DossierPublish",
             "DefaultTheme",
+        ]),
+        .target(name: "DossierServe", dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "dossier", dependencies: [
             "DossierBuild",
@@ -48,6 +55,10 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "DossierPublishTests", dependencies: ["DossierPublish"]),
         .testTarget(name: "DossierBuildTests", dependencies: ["DossierBuild"], exclude: ["Golden"]),
+        .testTarget(name: "DossierServeTests", dependencies: [
+            "DossierServe",
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

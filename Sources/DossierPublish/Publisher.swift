@@ -1,4 +1,4 @@
-import CSystem
+import CDossierSystem
 import DossierCore
 import Foundation
 
