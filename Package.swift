@@ -4,6 +4,7 @@ import PackageDescription
 // The pipeline: load → ingest → analyse → render → publish. Each stage is a
 // library target that imports only the stages before it; DossierBuild runs
 // them in order and the `dossier` executable is its command line.
+// DossierWatch reports changes to content for `watch` and `serve`.
 let package = Package(
     name: "Dossier",
     platforms: [.macOS(.v14)],
@@ -32,6 +33,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "DossierPublish", dependencies: ["DossierCore", "CSystem"]),
+        .target(name: "DossierWatch"),
         .target(name: "DossierBuild", dependencies: [
             "DossierCore", "DossierLoad", "DossierIngest", "DossierAnalyse", "DossierRender", "DossierPublish",
             "DefaultTheme",
@@ -48,6 +50,7 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "DossierPublishTests", dependencies: ["DossierPublish"]),
         .testTarget(name: "DossierBuildTests", dependencies: ["DossierBuild"], exclude: ["Golden"]),
+        .testTarget(name: "DossierWatchTests", dependencies: ["DossierWatch"]),
     ],
     swiftLanguageModes: [.v6]
 )
