@@ -5,9 +5,9 @@ import Glibc
 /// and then listed, which catches files created before its watch existed.
 struct InotifyTree: ChangeSource {
     let scope: Scope
-    let descriptor: Int32?
-    var idleWait: Duration? { nil }
     private let inotify: Int32
+    var descriptor: Int32? { inotify }
+    var idleWait: Duration? { nil }
     /// Watch descriptor → the folder it watches.
     private var folders: [Int32: String] = [:]
 
@@ -27,7 +27,6 @@ struct InotifyTree: ChangeSource {
                 ? "cannot watch \(scope.root): too many inotify instances; use --poll"
                 : "cannot watch \(scope.root): \(String(cString: strerror(errno)))")
         }
-        descriptor = inotify
         do {
             try watch("", into: &present)
         } catch {

@@ -12,9 +12,8 @@ struct PollingTree: ChangeSource {
         /// A folder's stamp is only its inode: its size and time change with
         /// every entry added or removed, and those are reported themselves.
         init(_ info: stat) {
-            let isFolder = info.st_mode & S_IFMT == S_IFDIR
-            size = isFolder ? 0 : info.st_size
-            modified = isFolder ? 0 : info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec
+            size = info.isFolder ? 0 : info.st_size
+            modified = info.isFolder ? 0 : info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec
             inode = info.st_ino
         }
     }

@@ -74,7 +74,7 @@ struct Scope: Sendable {
             let watched = contains(path)
             guard watched || leadsToFolder(path), let info = status(path) else { continue }
             if watched { visit(path, info) }
-            if info.st_mode & S_IFMT == S_IFDIR {
+            if info.isFolder {
                 try walk(path, enter: enter, visit: visit)
             }
         }
@@ -86,4 +86,8 @@ struct Scope: Sendable {
         walk("", enter: { _ in }, visit: { path, _ in found.insert(path) })
         return found
     }
+}
+
+extension stat {
+    var isFolder: Bool { st_mode & S_IFMT == S_IFDIR }
 }
