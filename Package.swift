@@ -4,7 +4,9 @@ import PackageDescription
 // The pipeline: load → ingest → analyse → render → publish. Each stage is a
 // library target that imports only the stages before it; DossierBuild runs
 // them in order and the `dossier` executable is its command line.
-// DossierServe serves the built site for `dossier serve` with live reload.
+// Previewing sits on top: DossierWatch reports changes to content,
+// DossierServe serves the built site with live reload, and DossierPreview
+// joins them to an incremental build for `dossier watch` and `dossier serve`.
 let package = Package(
     name: "Dossier",
     platforms: [.macOS(.v14)],
@@ -18,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
@@ -39,13 +42,21 @@ let package = Package(
             "DossierCore", "DossierLoad", "DossierIngest", "DossierAnalyse", "DossierRender", "DossierPublish",
             "DefaultTheme",
         ]),
+        .target(name: "DossierWatch"),
         .target(name: "DossierServe", dependencies: [
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "DossierPreview", dependencies: [
+            "DossierCore", "DossierBuild", "DossierWatch", "DossierServe",
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "dossier", dependencies: [
-            "DossierBuild",
+            "DossierBuild", "DossierPreview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
         .testTarget(name: "DossierLoadTests", dependencies: ["DossierLoad"]),
@@ -55,9 +66,16 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "DossierPublishTests", dependencies: ["DossierPublish"]),
         .testTarget(name: "DossierBuildTests", dependencies: ["DossierBuild"], exclude: ["Golden"]),
+        .testTarget(name: "DossierWatchTests", dependencies: ["DossierWatch"]),
         .testTarget(name: "DossierServeTests", dependencies: [
             "DossierServe",
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "DossierPreviewTests", dependencies: [
+            "DossierPreview", "DossierBuild", "DossierServe",
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
     ],
     swiftLanguageModes: [.v6]
