@@ -67,13 +67,14 @@ let package = Package(
         .testTarget(name: "DossierPublishTests", dependencies: ["DossierPublish"]),
         .testTarget(name: "DossierBuildTests", dependencies: ["DossierBuild"], exclude: ["Golden"]),
         .testTarget(name: "DossierWatchTests", dependencies: ["DossierWatch"]),
+        .target(name: "LoopbackClient", path: "Tests/LoopbackClient"),
         .testTarget(name: "DossierServeTests", dependencies: [
-            "DossierServe",
+            "DossierServe", "LoopbackClient",
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "DossierPreviewTests", dependencies: [
-            "DossierPreview", "DossierBuild", "DossierServe",
+            "DossierPreview", "DossierBuild", "DossierServe", "LoopbackClient",
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
         ]),
