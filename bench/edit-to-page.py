@@ -29,7 +29,7 @@ try:
         shutil.copy(seeds[i % len(seeds)], os.path.join(content, "raw", "%05d.txt" % i))
     bytes_total = sum(os.path.getsize(os.path.join(content, "raw", n)) for n in os.listdir(os.path.join(content, "raw")))
 
-    watch = subprocess.Popen([dossier, "watch", "--root", work], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    watch = subprocess.Popen([dossier, "watch", "--root", work, "--timings"], stdout=subprocess.PIPE, stderr=sys.stderr if os.environ.get("TIMINGS") else subprocess.DEVNULL, text=True)
     lines = []
     first_build = threading.Event()
     def read_output():

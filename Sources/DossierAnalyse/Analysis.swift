@@ -89,6 +89,21 @@ public struct AnalysedDossier: Sendable {
         figurePositions[slug].map { figures[$0] }
     }
 
+    /// This dossier with `articles` in place of those with the same slugs,
+    /// each keeping its place and neighbours; an article it does not have
+    /// is left out. What spans articles is not gathered again: this is for
+    /// showing edited articles at once, before the next full analysis.
+    public func replacing(_ articles: [AnalysedArticle]) -> AnalysedDossier {
+        var updated = self.articles
+        for var article in articles {
+            guard let position = articlePositions[article.article.slug] else { continue }
+            (article.previous, article.next) = (updated[position].previous, updated[position].next)
+            updated[position] = article
+        }
+        return AnalysedDossier(config: config, articles: updated, entities: entities, claims: claims, figures: figures,
+                               passages: passages, diagnostics: diagnostics)
+    }
+
     /// The numbers (indices into `passages`) of the passages the article
     /// with `slug` shares with others, in order.
     public func passages(in slug: String) -> [Int] {
@@ -114,32 +129,14 @@ public enum Analyse {
     /// The same, analysing only the articles that changed since `cache` was
     /// filled; what the dossier as a whole shows is gathered afresh.
     public static func run(_ content: IngestedContent, cache: inout AnalysisCache) async -> AnalysedDossier {
-        let ordered = content.articles.sorted(by: readingOrder)
-        cache.prepare(entities: content.entities, claims: content.claims)
-        let (entityIndex, claimIndex) = (cache.entityIndex, cache.claimIndex)
-        let previous = cache.articles
-        let results = await withTaskGroup(of: (Int, ArticleAnalysis).self) { group in
-            for (position, article) in ordered.enumerated() {
-                let rawText = content.rawTexts[article.slug]
-                group.addTask {
-                    if let kept = previous[article.slug], kept.article.article == article, kept.article.rawText == rawText {
-                        return (position, kept)
-                    }
-                    return (position, analyse(article, rawText: rawText, entities: entityIndex, claims: claimIndex))
-                }
-            }
-            var results: [ArticleAnalysis?] = Array(repeating: nil, count: ordered.count)
-            for await (index, result) in group { results[index] = result }
-            return results.compactMap { $0 }
-        }
-        cache.articles = Dictionary(uniqueKeysWithValues: results.map { ($0.article.article.slug, $0) })
-        var analysed = results.map(\.article)
+        let analyses = await analyseArticles(content.articles.sorted(by: readingOrder), of: content, cache: &cache).all
+        var analysed = analyses.map(\.article)
         for index in analysed.indices {
             analysed[index].previous = index > 0 ? analysed[index - 1].article.slug : nil
             analysed[index].next = index + 1 < analysed.count ? analysed[index + 1].article.slug : nil
         }
         let figures = FigureGroups.group(analysed.flatMap(\.figures))
-        let passages = Syndication.passages(in: results.map(\.syndicationText))
+        let passages = Syndication.passages(in: analyses.map(\.syndicationText))
         var passageOf: [SentenceReference: Int] = [:]
         for (number, passage) in passages.enumerated() {
             for copy in passage.copies {
@@ -149,12 +146,45 @@ public enum Analyse {
             }
         }
         let (claims, claimProblems) = ClaimAnalysis.run(
-            claimIndex, articles: analysed, matched: results.reduce(into: []) { $0.formUnion($1.matchedPhrases) },
-            passageOf: passageOf, figures: figures, entities: entityIndex)
+            cache.claimIndex, articles: analysed, matched: analyses.reduce(into: []) { $0.formUnion($1.matchedPhrases) },
+            passageOf: passageOf, figures: figures, entities: cache.entityIndex)
         var (entities, entityProblems) = EntityAnalysis.run(content.entities.sorted { $0.slug < $1.slug }, articles: analysed)
         EntityAnalysis.attach(claims, to: &entities)
         return AnalysedDossier(config: content.config, articles: analysed, entities: entities, claims: claims,
                                figures: figures, passages: passages, diagnostics: content.diagnostics + entityProblems + claimProblems)
+    }
+
+    /// Analyses the articles that changed since `cache` was filled, and
+    /// nothing else: the first half of `run(_:cache:)`, so that an edited
+    /// article can be shown before what spans the dossier is gathered again.
+    public static func analyseChanged(_ content: IngestedContent, cache: inout AnalysisCache) async -> [AnalysedArticle] {
+        let (all, fresh) = await analyseArticles(content.articles, of: content, cache: &cache)
+        return fresh.map { all[$0].article }
+    }
+
+    /// Each of `articles` analysed, in the same order, taken from `cache`
+    /// where it holds the article as it is; and the positions of those
+    /// analysed anew.
+    static func analyseArticles(_ articles: [Article], of content: IngestedContent,
+                                cache: inout AnalysisCache) async -> (all: [ArticleAnalysis], fresh: [Int]) {
+        cache.prepare(entities: content.entities, claims: content.claims)
+        let (entityIndex, claimIndex) = (cache.entityIndex, cache.claimIndex)
+        var results = articles.map { article -> ArticleAnalysis? in
+            guard let kept = cache.articles[article.slug], kept.article.article == article,
+                  kept.article.rawText == content.rawTexts[article.slug] else { return nil }
+            return kept
+        }
+        let fresh = results.indices.filter { results[$0] == nil }
+        await withTaskGroup(of: (Int, ArticleAnalysis).self) { group in
+            for position in fresh {
+                let (article, rawText) = (articles[position], content.rawTexts[articles[position].slug])
+                group.addTask { (position, analyse(article, rawText: rawText, entities: entityIndex, claims: claimIndex)) }
+            }
+            for await (position, result) in group { results[position] = result }
+        }
+        let analyses = results.compactMap { $0 }
+        cache.articles = Dictionary(uniqueKeysWithValues: analyses.map { ($0.article.article.slug, $0) })
+        return (analyses, fresh)
     }
 
     /// What analysing one article gives, besides the article itself.

@@ -25,6 +25,8 @@ public struct BuildSession: Sendable {
     /// The files the output holds, as last published by this session; nil
     /// until a first publish, which then replaces the whole output.
     private var published: [String: SiteFile]?
+    /// The dossier of the last successful build.
+    private var lastDossier: AnalysedDossier?
 
     public init(_ builder: SiteBuilder) {
         self.builder = builder
@@ -47,6 +49,11 @@ public struct BuildSession: Sendable {
         lap("load")
         let ingested = await Ingest.run(content, cache: &ingestCache)
         lap("ingest")
+        var writtenFirst: Set<String> = []
+        if let changed, !changed.isEmpty, changed.allSatisfy(Self.isArticle) {
+            writtenFirst = await publishEditedArticles(ingested)
+            lap("edited articles")
+        }
         let dossier = await Analyse.run(ingested, cache: &analysisCache)
         lap("analyse")
         let (renderer, themeProblems) = makeRenderer()
@@ -63,9 +70,12 @@ public struct BuildSession: Sendable {
                     let publisher = Publisher(output: builder.output)
                     let previous = published
                     published = nil  // unknown until this publish succeeds
-                    report.publish = try previous.map { try publisher.update(files, previous: $0) }
-                        ?? publisher.publish(files)
+                    var publish = try previous.map { try publisher.update(files, previous: $0) } ?? publisher.publish(files)
+                    publish.written = (publish.written + writtenFirst).sorted()
+                    publish.unchanged.removeAll(where: writtenFirst.contains)
+                    report.publish = publish
                     published = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0) })
+                    lastDossier = dossier
                     lap("publish")
                 } catch {
                     diagnostics.append(.error(SourceLocation(path: builder.relativeOutputPath), "\(error)"))
@@ -75,6 +85,34 @@ public struct BuildSession: Sendable {
         report.diagnostics = Array(Set(diagnostics)).sorted()
         report.timings = timings
         return report
+    }
+
+    /// Whether `path` is an article's file, whose change can only change
+    /// what the site shows of that article and of the lists that hold it.
+    static func isArticle(_ path: String) -> Bool {
+        path.hasPrefix("content/raw/") || path.hasPrefix("content/articles/")
+    }
+
+    /// Writes the pages of the articles that changed at once, as they will
+    /// look in the dossier last built, so the page being edited is shown
+    /// without waiting for the whole dossier to be analysed again. The full
+    /// build that follows rewrites whatever else changed, the same page
+    /// included should it differ. Nothing is written when the content has
+    /// errors or the previous build failed.
+    /// Returns the paths written.
+    private mutating func publishEditedArticles(_ content: IngestedContent) async -> Set<String> {
+        guard let previous = published, let lastDossier, !content.diagnostics.containsErrors,
+              case let (renderer?, problems) = makeRenderer(), !problems.containsErrors else { return [] }
+        let edited = await Analyse.analyseChanged(content, cache: &analysisCache)
+        let dossier = lastDossier.replacing(edited)
+        let files = renderer.renderArticles(edited.map(\.article.slug), of: dossier, cache: &renderCache)
+        let replaced = previous.filter { path, _ in files.contains { $0.path == path } }
+        guard let report = try? Publisher(output: builder.output).update(files, previous: replaced) else {
+            published = nil  // unknown: the next build publishes the whole site
+            return []
+        }
+        for file in files { published?[file.path] = file }
+        return Set(report.written)
     }
 
     /// The renderer for the dossier's theme, made again only when a

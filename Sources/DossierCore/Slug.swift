@@ -43,9 +43,18 @@ public enum Slug {
     /// `base`, or `base-2`, `base-3`, … : the first that is neither in
     /// `taken` nor reserved.
     public static func unique(_ base: String, avoiding taken: Set<String>) -> String {
+        var numbers: [String: Int] = [:]
+        return unique(base, avoiding: taken, numbers: &numbers)
+    }
+
+    /// The same, for naming many slugs in turn while `taken` only grows:
+    /// `numbers` remembers the next number to try for each base, so a
+    /// thousand articles with one title are named in linear time.
+    public static func unique(_ base: String, avoiding taken: Set<String>, numbers: inout [String: Int]) -> String {
         guard taken.contains(base) || reserved.contains(base) else { return base }
-        var number = 2
+        var number = numbers[base, default: 2]
         while taken.contains("\(base)-\(number)") { number += 1 }
+        numbers[base] = number + 1
         return "\(base)-\(number)"
     }
 

@@ -99,26 +99,25 @@ public enum Ingest {
     static func normalizeAndName(_ files: [RawFile], avoiding taken: Set<String>,
                                  cache: inout IngestCache) async -> [NamedNormalization] {
         let files = files.sorted { $0.name < $1.name }
-        let previous = cache.normalizations
-        let results = await withTaskGroup(of: (Int, IngestCache.Result).self) { group in
-            for (index, file) in files.enumerated() {
+        var results = files.map { file in cache.normalizations[file.path].flatMap { $0.file == file ? $0 : nil } }
+        await withTaskGroup(of: (Int, IngestCache.Result).self) { group in
+            for (index, file) in files.enumerated() where results[index] == nil {
                 group.addTask {
-                    if let kept = previous[file.path], kept.file == file { return (index, kept) }
                     let (normalization, diagnostics) = Normalizer.normalize(file)
                     return (index, IngestCache.Result(file: file, normalization: normalization, diagnostics: diagnostics))
                 }
             }
-            var results = [IngestCache.Result?](repeating: nil, count: files.count)
             for await (index, result) in group { results[index] = result }
-            return results.compactMap { $0 }
         }
-        cache.normalizations = Dictionary(uniqueKeysWithValues: results.map { ($0.file.path, $0) })
+        let normalized = results.compactMap { $0 }
+        cache.normalizations = Dictionary(uniqueKeysWithValues: normalized.map { ($0.file.path, $0) })
         var taken = taken
-        return results.map { result in
+        var numbers: [String: Int] = [:]
+        return normalized.map { result in
             var named = NamedNormalization(file: result.file, normalization: result.normalization, slug: nil,
                                            diagnostics: result.diagnostics)
             if let title = result.normalization?.metadata.title {
-                named.slug = Slug.unique(Slug.make(from: title), avoiding: taken)
+                named.slug = Slug.unique(Slug.make(from: title), avoiding: taken, numbers: &numbers)
                 taken.insert(named.slug!)
             }
             return named

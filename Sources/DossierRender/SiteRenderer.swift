@@ -58,17 +58,7 @@ public struct SiteRenderer: Sendable {
                 group.addTask { render(job, previous: previous.pages[job.path]) }
             }
             for analysed in dossier.articles {
-                group.addTask {
-                    let slug = analysed.article.slug
-                    let body = previous.bodies[slug].flatMap { $0.document === analysed.document ? $0 : nil }
-                        ?? articleBody(analysed, context)
-                    let job = PageJob(path: "articles/\(slug).html", template: "article") {
-                        context.article(analysed, bodyHTML: body.html)
-                    }
-                    var result = render(job, previous: previous.pages[job.path])
-                    result.body = (slug, body)
-                    return result
-                }
+                group.addTask { articlePage(analysed, context, previous: previous) }
             }
             return await group.reduce(into: []) { $0.append($1) }
         }
@@ -79,6 +69,33 @@ public struct SiteRenderer: Sendable {
         let files = theme.assets + [SiteFile(path: "dossier.json", contents: DossierJSON.data(dossier))]
             + results.map(\.page.file)
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// The pages of the articles with `slugs` alone, for showing edited
+    /// articles before the whole site is rendered again; `cache` keeps them.
+    public func renderArticles(_ slugs: [String], of dossier: AnalysedDossier, cache: inout RenderCache) -> [SiteFile] {
+        guard cache.themeFiles == theme.files else { return [] }
+        let context = PageContext(dossier: dossier)
+        return slugs.compactMap(dossier.article).map { analysed in
+            let result = articlePage(analysed, context, previous: cache)
+            cache.pages[result.page.file.path] = result.page
+            if let (slug, body) = result.body { cache.bodies[slug] = body }
+            return result.page.file
+        }
+    }
+
+    /// An article's page, with its body taken from `previous` while the
+    /// article's analysis is the same.
+    func articlePage(_ analysed: AnalysedArticle, _ context: PageContext, previous: RenderCache) -> PageResult {
+        let slug = analysed.article.slug
+        let body = previous.bodies[slug].flatMap { $0.document === analysed.document ? $0 : nil }
+            ?? articleBody(analysed, context)
+        let job = PageJob(path: "articles/\(slug).html", template: "article") {
+            context.article(analysed, bodyHTML: body.html)
+        }
+        var result = render(job, previous: previous.pages[job.path])
+        result.body = (slug, body)
+        return result
     }
 
     /// One page: where it goes, its template, and how to make its data.

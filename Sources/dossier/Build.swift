@@ -25,12 +25,7 @@ struct Build: AsyncParsableCommand {
         let output = out.map { URL(fileURLWithPath: $0, isDirectory: true) }
         let report = await SiteBuilder(root: root.url, output: output).build()
         printDiagnostics(report.diagnostics)
-        if timings {
-            for (stage, duration) in report.timings {
-                let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-                FileHandle.standardError.write(Data("\(stage): \(Int(milliseconds.rounded())) ms\n".utf8))
-            }
-        }
+        if timings { printTimings(report) }
         guard let publish = report.publish else {
             let errors = report.diagnostics.count { $0.severity == .error }
             FileHandle.standardError.write(Data("build failed with \(errors) error\(errors == 1 ? "" : "s"); the site was not changed\n".utf8))

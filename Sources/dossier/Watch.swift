@@ -33,6 +33,9 @@ struct WatchOptions: ParsableArguments {
     @Flag(help: "Look for changes every half second instead of asking the system to report them (for network and shared folders that report none).")
     var poll = false
 
+    @Flag(help: "Print how long each stage of each build took, to standard error.")
+    var timings = false
+
     var builder: SiteBuilder {
         SiteBuilder(root: root.url, output: out.map { URL(fileURLWithPath: $0, isDirectory: true) })
     }
@@ -43,8 +46,9 @@ struct WatchOptions: ParsableArguments {
 
     /// Prints a build's problems and what it did.
     var printReport: Rebuilder.BuildHandler {
-        { report, duration in
+        { [timings] report, duration in
             printDiagnostics(report.diagnostics)
+            if timings { printTimings(report) }
             print(report.summary(after: duration))
             fflush(nil)
         }

@@ -20,7 +20,7 @@ struct SeededGenerator: RandomNumberGenerator {
 /// Edits a curator makes to a dossier, each returning the paths it touched.
 enum CuratorEdit: CaseIterable {
     case appendToRawArticle, rewordRawArticle, addRawArticle, removeRawArticle, renameRawArticle
-    case addEntityAlias, rewordClaim, breakClaim, fixClaims, editTemplate, removeTemplate, retitleDossier, addCuratedArticle
+    case breakArticle, addEntityAlias, rewordClaim, breakClaim, fixClaims, editTemplate, removeTemplate, retitleDossier, addCuratedArticle
 
     func apply(to dossier: ScratchDossier, random: inout SeededGenerator) throws -> Set<String> {
         let manager = FileManager.default
@@ -56,6 +56,10 @@ enum CuratorEdit: CaseIterable {
             let renamed = "content/raw/renamed-\(random.next() % 1000).txt"
             try manager.moveItem(at: dossier.root.appendingPathComponent(path), to: dossier.root.appendingPathComponent(renamed))
             return [path, renamed]
+        case .breakArticle:
+            let path = "content/articles/broken.md"
+            try dossier.write(path, "---\ntitle: \"Broken\"\ndate: 2017-13-45\n---\n\nISIL.\n")
+            return [path]
         case .addEntityAlias:
             let path = "content/entities/abu-kamal.md"
             try dossier.write(path, try read(path).replacingOccurrences(of: "kind: place", with: "kind: place\naliases:\n  - \"Al-Bukamal\"\n  - \"Observatory\""))
@@ -69,9 +73,9 @@ enum CuratorEdit: CaseIterable {
             try dossier.write(path, "---\nclaim: \"Nobody said this\"\nclaimant: nobody-at-all\nquotes:\n  - \"ISIL\"\n---\n")
             return [path]
         case .fixClaims:
-            let path = "content/claims/broken.md"
-            try? manager.removeItem(at: dossier.root.appendingPathComponent(path))
-            return [path]
+            let paths = ["content/claims/broken.md", "content/articles/broken.md"]
+            for path in paths { try? manager.removeItem(at: dossier.root.appendingPathComponent(path)) }
+            return Set(paths)
         case .editTemplate:
             let path = "Templates/partials/footer.mustache"
             try dossier.write(path, "<footer>Edition \(random.next() % 100) of {{site.title}}</footer>\n")
