@@ -64,6 +64,17 @@ func runServices(_ services: [any Service]) async throws {
         services: services.map { .init(service: $0) },
         gracefulShutdownSignals: [.sigterm, .sigint],
         logger: logger))
+    // A build under way finishes before the services stop. Publishing is
+    // atomic, so when they have not stopped two seconds after the signal,
+    // the command leaves at once instead: the site stays whole either way.
+    let impatience = [SIGINT, SIGTERM].map { number in
+        signal(number, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+        source.setEventHandler { DispatchQueue.global().asyncAfter(deadline: .now() + 2) { exit(0) } }
+        source.resume()
+        return source
+    }
+    defer { impatience.forEach { $0.cancel() } }
     do {
         try await group.run()
     } catch {
