@@ -42,6 +42,13 @@ extension StringProtocol {
 }
 
 /// A count with its noun, singular or plural: `1 mention`, `3 mentions`.
+extension Duration {
+    /// The duration in whole milliseconds, rounded, for reports.
+    public var roundedMilliseconds: Int {
+        Int((Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15).rounded())
+    }
+}
+
 public func counted(_ count: Int, _ noun: String) -> String {
     "\(count) \(noun)\(count == 1 ? "" : "s")"
 }

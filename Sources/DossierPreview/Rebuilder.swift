@@ -51,8 +51,7 @@ public struct Rebuilder: Service {
 extension SiteBuilder.Report {
     /// One line saying what a build did, for the terminal.
     public func summary(after duration: Duration) -> String {
-        let milliseconds = Int((Double(duration.components.seconds) * 1000
-            + Double(duration.components.attoseconds) / 1e15).rounded())
+        let milliseconds = duration.roundedMilliseconds
         guard let publish else {
             let errors = diagnostics.count { $0.severity == .error }
             return "build failed with \(counted(errors, "error")) in \(milliseconds) ms; the site was not changed"

@@ -47,7 +47,6 @@ func printDiagnostics(_ diagnostics: [Diagnostic]) {
 /// Prints how long each stage of a build took, to standard error.
 func printTimings(_ report: SiteBuilder.Report) {
     for (stage, duration) in report.timings {
-        let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-        FileHandle.standardError.write(Data("\(stage): \(Int(milliseconds.rounded())) ms\n".utf8))
+        FileHandle.standardError.write(Data("\(stage): \(duration.roundedMilliseconds) ms\n".utf8))
     }
 }

@@ -96,18 +96,6 @@ enum CuratorEdit: CaseIterable {
 }
 
 @Suite struct BuildSessionTests {
-    /// Every file under `folder` with its bytes.
-    static func snapshot(_ folder: URL) -> [String: Data] {
-        var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder.path)
-        while let path = enumerator?.nextObject() as? String {
-            if enumerator?.fileAttributes?[.type] as? FileAttributeType == .typeRegular {
-                files[path] = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path)
-            }
-        }
-        return files
-    }
-
     @Test(arguments: [1, 2, 3] as [UInt64])
     func rebuildingAfterEachEditGivesWhatAFullBuildGives(seed: UInt64) async throws {
         let dossier = try ScratchDossier()
@@ -118,7 +106,7 @@ enum CuratorEdit: CaseIterable {
             + (0..<5).map { _ in CuratorEdit.allCases.randomElement(using: &random)! }
         for (step, edit) in edits.enumerated() {
             let changed = try edit.apply(to: dossier, random: &random)
-            let before = Self.snapshot(dossier.site)
+            let before = ScratchDossier.snapshot(dossier.site)
             let incremental = await session.build(changed: changed)
             let fresh = dossier.root.appendingPathComponent("fresh-\(step)")
             let full = await SiteBuilder(root: dossier.root, output: fresh).build()
@@ -126,9 +114,9 @@ enum CuratorEdit: CaseIterable {
 
             #expect(incremental.diagnostics == full.diagnostics, "seed \(seed), step \(step): \(edit)")
             #expect(incremental.succeeded == full.succeeded, "seed \(seed), step \(step): \(edit)")
-            let site = Self.snapshot(dossier.site)
+            let site = ScratchDossier.snapshot(dossier.site)
             if full.succeeded {
-                let expected = Self.snapshot(fresh)
+                let expected = ScratchDossier.snapshot(fresh)
                 #expect(site.keys.sorted() == expected.keys.sorted(), "seed \(seed), step \(step): \(edit)")
                 let differing = expected.keys.filter { site[$0] != expected[$0] }.sorted()
                 #expect(differing.isEmpty, "seed \(seed), step \(step): \(edit) left \(differing) stale")
@@ -152,7 +140,7 @@ enum CuratorEdit: CaseIterable {
         let page = "syria-fully-liberated-from-isis-terrorists-russian-mod.html"
         #expect(written == ["articles/index.html", "articles/\(page)", "dossier.json", "index.html", "raw/\(page)"])
         #expect(report.pagesRendered < first.pageCount / 2, "pages whose data did not change are not rendered")
-        #expect(Self.snapshot(dossier.site) == Self.snapshot(await rebuiltFromScratch(dossier)))
+        #expect(ScratchDossier.snapshot(dossier.site) == ScratchDossier.snapshot(await rebuiltFromScratch(dossier)))
     }
 
     @Test func aFileReportedUnchangedIsNotReadAgain() async throws {

@@ -30,12 +30,16 @@ final class ScratchDossier {
 
     /// Every file of the site with its bytes.
     func snapshot() -> [String: Data] {
+        Self.snapshot(site)
+    }
+
+    /// Every file under `folder` with its bytes.
+    static func snapshot(_ folder: URL) -> [String: Data] {
         var files: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: site.path)
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
         while let path = enumerator?.nextObject() as? String {
-            if let data = FileManager.default.contents(atPath: site.appendingPathComponent(path).path),
-               enumerator?.fileAttributes?[.type] as? FileAttributeType == .typeRegular {
-                files[path] = data
+            if enumerator?.fileAttributes?[.type] as? FileAttributeType == .typeRegular {
+                files[path] = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path)
             }
         }
         return files
