@@ -57,7 +57,7 @@ public struct BuildSession: Sendable {
         let dossier = await Analyse.run(ingested, cache: &analysisCache)
         lap("analyse")
         let (renderer, themeProblems) = makeRenderer()
-        var diagnostics = dossier.diagnostics + themeProblems
+        var diagnostics = dossier.diagnostics + themeProblems + Feeds.warnings(for: dossier.config)
         var report = SiteBuilder.Report(diagnostics: [], publish: nil, articleCount: dossier.articles.count,
                                         entityCount: dossier.entities.count, pageCount: 0, pagesRendered: 0, timings: [])
         if let renderer {

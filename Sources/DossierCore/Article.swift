@@ -59,4 +59,10 @@ public struct DossierConfig: Hashable, Sendable {
         self.baseURL = baseURL
         self.language = language
     }
+
+    /// The absolute address of a site path (`articles/x.html`) under
+    /// `baseURL`; nil when the dossier does not say where it is published.
+    public func absoluteURL(_ path: String) -> String? {
+        baseURL.map { $0.hasSuffix("/") ? $0 + path : $0 + "/" + path }
+    }
 }

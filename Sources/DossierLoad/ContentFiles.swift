@@ -91,8 +91,13 @@ public enum ContentFile {
         guard !title.isEmpty else {
             return (nil, [.error(document.location(ofValueFor: "title"), "'title' must not be empty")])
         }
+        let baseURL = decoded.base_url?.trimmed.nonEmpty
+        if let baseURL, !baseURL.isWebURL {
+            return (nil, [.error(document.location(ofValueFor: "base_url"),
+                                 "'base_url' must be an http:// or https:// address, like https://example.org/dossier/")])
+        }
         let config = DossierConfig(title: title, description: decoded.description?.trimmed.nonEmpty,
-                                   baseURL: decoded.base_url?.trimmed.nonEmpty,
+                                   baseURL: baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" },
                                    language: decoded.language?.trimmed.nonEmpty ?? "en")
         return (config, [])
     }

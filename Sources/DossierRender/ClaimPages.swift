@@ -43,6 +43,7 @@ extension PageContext {
     func claim(_ analysed: AnalysedClaim, analysisHTML: String) -> [String: Any] {
         let claim = analysed.claim
         var page = frame(title: claim.statement, depth: 1, section: "claims")
+        page["pageDescription"] = claim.statement
         var data = claimSummary(analysed)
         data["claimants"] = claim.claimants.compactMap(dossier.entity).map {
             ["name": $0.entity.name, "url": "../entities/\($0.entity.slug).html"]

@@ -1,41 +1,6 @@
 import DossierAnalyse
 import DossierCore
 
-/// A JSON value whose objects keep their keys in the order given, so
-/// `dossier.json` reads in the order of its documented schema.
-indirect enum JSONValue {
-    case string(String)
-    case number(Int)
-    case decimal(Double)
-    case bool(Bool)
-    case null
-    case array([JSONValue])
-    case object([(String, JSONValue)])
-
-    static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
-
-    /// Pretty-printed with two-space indentation; empty arrays stay `[]`.
-    func text(indent: String = "") -> String {
-        let inner = indent + "  "
-        switch self {
-        case .string(let value): return value.jsonQuoted(escapingLessThan: true)
-        case .number(let value): return String(value)
-        case .decimal(let value):
-            // Whole numbers without `.0`; others as Swift prints them, the shortest form that reads back the same.
-            return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-        case .bool(let value): return value ? "true" : "false"
-        case .null: return "null"
-        case .array(let items):
-            guard !items.isEmpty else { return "[]" }
-            return "[\n" + items.map { inner + $0.text(indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
-        case .object(let members):
-            guard !members.isEmpty else { return "{}" }
-            return "{\n" + members.map { "\(inner)\($0.0.jsonQuoted(escapingLessThan: true)): \($0.1.text(indent: inner))" }
-                .joined(separator: ",\n") + "\n\(indent)}"
-        }
-    }
-}
-
 /// `dossier.json`: the whole dossier as data, in the schema documented in
 /// docs/dossier-json.md. Articles are in reading order (date, then slug),
 /// everything else by slug, so the same content always gives the same bytes.

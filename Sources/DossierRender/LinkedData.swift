@@ -16,8 +16,26 @@ enum LinkedData {
 
     /// The absolute URL of a site path, when the dossier has a `base_url`.
     static func absolute(_ path: String, config: DossierConfig) -> JSONValue? {
-        guard let base = config.baseURL else { return nil }
-        return .string(base.hasSuffix("/") ? base + path : base + "/" + path)
+        config.absoluteURL(path).map(JSONValue.string)
+    }
+
+    /// A page of the site that is not about one thing: the front page
+    /// (`WebSite`), an index (`CollectionPage`), a raw source (`WebPage`).
+    static func page(type: String, name: String?, path: String, config: DossierConfig) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("@context", .string("https://schema.org")),
+            ("@type", .string(type)),
+            ("name", .string(name ?? config.title)),
+            ("inLanguage", .string(config.language)),
+        ]
+        if name == nil, let description = config.description { members.append(("description", .string(description))) }
+        if let url = absolute(path, config: config) { members.append(("url", url)) }
+        if type != "WebSite" {
+            var site: [(String, JSONValue)] = [("@type", .string("WebSite")), ("name", .string(config.title))]
+            if let url = absolute("index.html", config: config) { site.append(("url", url)) }
+            members.append(("isPartOf", .object(site)))
+        }
+        return .object(members)
     }
 
     static func entity(_ analysed: AnalysedEntity, config: DossierConfig) -> JSONValue {

@@ -46,6 +46,7 @@ struct PageContext {
         article["claims"] = articleClaims(analysed)
         article["passages"] = sharedPassages(analysed)
         var context = frame(title: metadata.title, depth: 1, section: "articles")
+        context["pageDescription"] = analysed.plainText.firstWords(40)
         context["article"] = article
         context["jsonLD"] = LinkedData.article(analysed, dossier: dossier).text()
         context["previous"] = analysed.previous.flatMap(dossier.article).map { summary($0, depth: 1) }

@@ -38,6 +38,7 @@ public struct SiteRenderer: Sendable {
             PageJob(path: "claims/index.html", template: "claims") { context.claimsIndex() },
             PageJob(path: "sources/index.html", template: "sources") { context.sourcesIndex() },
             PageJob(path: "figures/index.html", template: "figures") { context.figuresIndex() },
+            PageJob(path: "search.html", template: "search") { context.frame(title: "Search", depth: 0, section: "search") },
         ]
         for analysed in dossier.articles where analysed.rawText != nil {
             jobs.append(PageJob(path: "raw/\(analysed.article.slug).html", template: "raw") { rawSource(analysed, context) })
@@ -55,7 +56,7 @@ public struct SiteRenderer: Sendable {
         let previous = cache
         let results = await withTaskGroup(of: PageResult.self) { group in
             for job in jobs {
-                group.addTask { render(job, previous: previous.pages[job.path]) }
+                group.addTask { render(job, previous: previous.pages[job.path], in: context) }
             }
             for analysed in dossier.articles {
                 group.addTask { articlePage(analysed, context, previous: previous) }
@@ -66,8 +67,15 @@ public struct SiteRenderer: Sendable {
         cache.bodies = Dictionary(uniqueKeysWithValues: results.compactMap(\.body))
         cache.reused = results.count { $0.reused }
         cache.rendered = results.count - cache.reused
-        let files = theme.assets + [SiteFile(path: "dossier.json", contents: DossierJSON.data(dossier))]
-            + results.map(\.page.file)
+        let pages = results.map(\.page.file)
+        var files = theme.assets + pages + [
+            SiteFile(path: "dossier.json", contents: DossierJSON.data(dossier)),
+            SiteFile(path: "search.json", contents: SearchIndex.data(dossier)),
+            SiteFile(path: "feed.xml", contents: Feeds.atom(dossier)),
+        ]
+        if let sitemap = Feeds.sitemap(pages: pages.map(\.path), config: dossier.config) {
+            files.append(SiteFile(path: "sitemap.xml", contents: sitemap))
+        }
         return files.sorted { $0.path < $1.path }
     }
 
@@ -93,7 +101,7 @@ public struct SiteRenderer: Sendable {
         let job = PageJob(path: "articles/\(slug).html", template: "article") {
             context.article(analysed, bodyHTML: body.html)
         }
-        var result = render(job, previous: previous.pages[job.path])
+        var result = render(job, previous: previous.pages[job.path], in: context)
         result.body = (slug, body)
         return result
     }
@@ -114,8 +122,8 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The page of `job`, taken from `previous` when its data did not change.
-    func render(_ job: PageJob, previous: RenderedPage?) -> PageResult {
-        let context = job.context()
+    func render(_ job: PageJob, previous: RenderedPage?, in pageContext: PageContext) -> PageResult {
+        let context = pageContext.withMetadata(job.context(), path: job.path)
         let fingerprint = ContextFingerprint.of(template: job.template, context: context)
         if let previous, previous.fingerprint == fingerprint { return PageResult(page: previous, reused: true) }
         let file = SiteFile(path: job.path, text: library.render(context, withTemplate: job.template) ?? "")

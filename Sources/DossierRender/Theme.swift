@@ -17,7 +17,7 @@ public struct Theme: Sendable {
     }
 
     /// The templates every theme must have, by name (path without `.mustache`).
-    public static let requiredTemplates = ["base", "index", "articles", "article", "raw", "entities", "entity", "claims", "claim", "sources", "figures"]
+    public static let requiredTemplates = ["base", "index", "articles", "article", "raw", "entities", "entity", "claims", "claim", "sources", "figures", "search"]
 
     /// The theme's templates parsed into a library. A template that does
     /// not parse, or a required one that is missing, is an error located

@@ -136,9 +136,9 @@ enum CuratorEdit: CaseIterable {
 
         let report = await session.build(changed: [path])
         let written = try #require(report.publish?.written)
-        // Its page, its source page, the lists that show its length, and the data.
+        // Its page, its source page, the lists that show its length, the data and the search index.
         let page = "syria-fully-liberated-from-isis-terrorists-russian-mod.html"
-        #expect(written == ["articles/index.html", "articles/\(page)", "dossier.json", "index.html", "raw/\(page)"])
+        #expect(written == ["articles/index.html", "articles/\(page)", "dossier.json", "index.html", "raw/\(page)", "search.json"])
         #expect(report.pagesRendered < first.pageCount / 2, "pages whose data did not change are not rendered")
         #expect(ScratchDossier.snapshot(dossier.site) == ScratchDossier.snapshot(await rebuiltFromScratch(dossier)))
     }

@@ -4,7 +4,9 @@ import Foundation
 import Testing
 
 /// A throw-away copy of the seed dossier (content/ only: the theme is the
-/// one built into the tool), removed when the test ends.
+/// one built into the tool), removed when the test ends. Its dossier.yml
+/// gains a `base_url`, so the copy builds without warnings and has every
+/// file a published site has (sitemap.xml, canonical links).
 final class ScratchDossier {
     let root: URL
     var site: URL { root.appendingPathComponent("site") }
@@ -14,6 +16,8 @@ final class ScratchDossier {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: repository.appendingPathComponent("content"), to: root.appendingPathComponent("content"))
+        let config = root.appendingPathComponent("content/dossier.yml")
+        try Data((try String(contentsOf: config, encoding: .utf8) + "base_url: \"https://example.org/seed/\"\n").utf8).write(to: config)
     }
 
     deinit { try? FileManager.default.removeItem(at: root) }
@@ -53,7 +57,8 @@ final class ScratchDossier {
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
         #expect(report.succeeded)
         let files = dossier.snapshot()
-        for path in ["index.html", "articles/index.html", "dossier.json", "assets/style.css",
+        for path in ["index.html", "articles/index.html", "dossier.json", "assets/style.css", "assets/search.js",
+                     "search.html", "search.json", "feed.xml", "sitemap.xml",
                      "articles/russia-says-goal-of-defeating-daesh-in-syria-accomplished.html",
                      "raw/russia-says-goal-of-defeating-daesh-in-syria-accomplished.html"] {
             #expect(files[path] != nil, "missing \(path)")

@@ -68,7 +68,8 @@ func webURLInFrontMatterIsALink(_ url: String) async throws {
     let raw = "Headline <script>alert(1)</script>\n<p onclick=x>& more</p>"
     let site = try await renderSite([article("x", "T", source: "raw/x.txt")], rawTexts: ["x": raw])
     let page = try #require(site["raw/x.html"])
-    #expect(!page.contains("<script"))
+    #expect(page.executableScripts == 0)
+    #expect(page.linkedData.allSatisfy { !$0.contains("<") })
     #expect(!page.contains("<p onclick"))
     #expect(page.contains("Headline &lt;script&gt;alert(1)&lt;/script&gt;\n&lt;p onclick=x&gt;&amp; more&lt;/p&gt;"))
     #expect(page.contains("<a href=\"../articles/x.html\">T</a>"))

@@ -47,9 +47,11 @@ extension String {
         components(separatedBy: needle).count - 1
     }
 
-    /// How many `<script` elements the page has besides JSON-LD data blocks.
+    /// How many `<script` elements the page has besides JSON-LD data blocks
+    /// and the theme's own search script, which only the search page loads.
     var executableScripts: Int {
         occurrences(of: "<script") - occurrences(of: #"<script type="application/ld+json">"#)
+            - occurrences(of: #"<script src="assets/search.js" data-index="search.json"></script>"#)
     }
 
     /// The text of each JSON-LD block of the page.

@@ -53,7 +53,7 @@ func missingRequiredTemplateIsAnError(_ name: String) throws {
 @Test func assetsAreCopiedAsTheyAre() throws {
     let bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x00, 0xFF]
     let theme = try defaultTheme().overridden(by: ["assets/logo.png": bytes])
-    #expect(theme.assets.map(\.path) == ["assets/logo.png", "assets/style.css"])
+    #expect(theme.assets.map(\.path) == ["assets/logo.png", "assets/search.js", "assets/style.css"])
     #expect(theme.assets.first?.contents == bytes)
     #expect(theme.assets.last?.contents == theme.files["assets/style.css"])
 }

@@ -1,0 +1,123 @@
+import DossierAnalyse
+import DossierCore
+
+/// `feed.xml` and `sitemap.xml`, for feed readers and search engines.
+/// Both are made from the dossier alone: a date in them is an article's
+/// date, never the time of the build.
+public enum Feeds {
+    /// How many articles the feed holds, newest first: feed readers poll
+    /// the feed, so it stays small however long the dossier grows.
+    static let feedLimit = 100
+
+    /// An Atom feed of the newest articles, then undated ones. Links are absolute when the
+    /// dossier has a `base_url` and relative to the feed otherwise; ids are
+    /// the absolute page addresses, or `urn:dossier:` names without one.
+    static func atom(_ dossier: AnalysedDossier) -> [UInt8] {
+        let config = dossier.config
+        let dated = dossier.articles.filter { $0.article.metadata.date != nil }
+        let newest = (dated.reversed() + dossier.articles.filter { $0.article.metadata.date == nil }).prefix(feedLimit)
+        let updated = dossier.articles.compactMap(\.article.metadata.date).max()
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(config.language.xmlEscaped)">
+            <title>\(config.title.xmlEscaped)</title>
+
+            """
+        if let description = config.description { xml += "<subtitle>\(description.xmlEscaped)</subtitle>\n" }
+        xml += """
+            <id>\(identifier("", config: config).xmlEscaped)</id>
+            <link rel="alternate" type="text/html" href="\(address("index.html", config: config).xmlEscaped)"/>
+            <link rel="self" type="application/atom+xml" href="\(address("feed.xml", config: config).xmlEscaped)"/>
+            <updated>\(timestamp(updated))</updated>
+            <author><name>\(config.title.xmlEscaped)</name></author>
+            <generator>Dossier</generator>
+
+            """
+        for analysed in newest {
+            let metadata = analysed.article.metadata
+            let path = "articles/\(analysed.article.slug).html"
+            xml += """
+                <entry>
+                <title>\(metadata.title.xmlEscaped)</title>
+                <link rel="alternate" type="text/html" href="\(address(path, config: config).xmlEscaped)"/>
+                <id>\(identifier(path, config: config).xmlEscaped)</id>
+
+                """
+            if let date = metadata.date { xml += "<published>\(timestamp(date))</published>\n" }
+            xml += "<updated>\(timestamp(metadata.date ?? updated))</updated>\n"
+            if let by = metadata.author ?? metadata.outlet { xml += "<author><name>\(by.xmlEscaped)</name></author>\n" }
+            xml += "<summary>\(analysed.plainText.firstWords(60).xmlEscaped)</summary>\n</entry>\n"
+        }
+        return Array((xml + "</feed>\n").utf8)
+    }
+
+    /// A sitemap of every page, with absolute addresses; nil without a
+    /// `base_url`, which a sitemap cannot do without.
+    static func sitemap(pages: [String], config: DossierConfig) -> [UInt8]? {
+        guard config.baseURL != nil else { return nil }
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+
+            """
+        for page in pages.sorted() {
+            xml += "<url><loc>\(address(page, config: config).xmlEscaped)</loc></url>\n"
+        }
+        return Array((xml + "</urlset>\n").utf8)
+    }
+
+    /// What the site leaves out for want of settings: without a `base_url`
+    /// there is no sitemap, no canonical link and no absolute feed link.
+    public static func warnings(for config: DossierConfig) -> [Diagnostic] {
+        guard config.baseURL == nil else { return [] }
+        return [.warning(SourceLocation(path: "content/dossier.yml", line: 1, column: 1),
+                         "no base_url: sitemap.xml, canonical links and absolute feed links are left out until it is set")]
+    }
+
+    /// The address of a site path: absolute under `base_url`, else as it is.
+    static func address(_ path: String, config: DossierConfig) -> String {
+        config.absoluteURL(path) ?? path
+    }
+
+    /// A permanent, absolute identifier for a site path.
+    static func identifier(_ path: String, config: DossierConfig) -> String {
+        guard config.baseURL == nil else { return address(path, config: config) }
+        let name = Slug.make(from: config.title, fallback: "dossier")
+        return path.isEmpty ? "urn:dossier:\(name)" : "urn:dossier:\(name):\(path)"
+    }
+
+    /// Midnight UTC of `date`; the start of 1970 when there is no date at all.
+    static func timestamp(_ date: CalendarDate?) -> String {
+        "\(date?.description ?? "1970-01-01")T00:00:00Z"
+    }
+
+}
+
+extension String {
+    /// The first `limit` words of the text, with `…` when there are more.
+    func firstWords(_ limit: Int) -> String {
+        let words = split(whereSeparator: \.isWhitespace)
+        let kept = words.prefix(limit).joined(separator: " ")
+        return words.count > limit ? kept + " …" : kept
+    }
+
+    /// The text escaped for XML character data and attribute values, with
+    /// characters XML 1.0 does not allow left out.
+    var xmlEscaped: String {
+        var escaped = ""
+        escaped.unicodeScalars.reserveCapacity(unicodeScalars.count)
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&apos;"
+            case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+}

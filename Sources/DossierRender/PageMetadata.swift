@@ -1,0 +1,36 @@
+import DossierCore
+
+/// What every page's `<head>` says about it to search engines, link
+/// previews and feed readers: its canonical address, Open Graph tags and
+/// schema.org data. Derived from the page's path and data, so templates
+/// need not repeat it.
+extension PageContext {
+    /// `page` with `canonical` (when the dossier has a `base_url`),
+    /// `pageType` (`article` or `website`, for Open Graph), `pageDescription`
+    /// (the page's own or the dossier's) and `jsonLD` (a page that has none
+    /// of its own gets a `WebSite`, `CollectionPage` or `WebPage`).
+    func withMetadata(_ page: [String: Any], path: String) -> [String: Any] {
+        var page = page
+        let config = dossier.config
+        let canonical = config.absoluteURL(path)
+        page["canonical"] = canonical
+        let isArticle = path.hasPrefix("articles/") && path != "articles/index.html"
+        page["pageType"] = isArticle ? "article" : "website"
+        if page["pageDescription"] == nil { page["pageDescription"] = config.description }
+        if page["jsonLD"] == nil {
+            page["jsonLD"] = LinkedData.page(type: Self.schemaType(path), name: page["pageTitle"] as? String,
+                                             path: path, config: config).text()
+        }
+        return page
+    }
+
+    /// The schema.org type of a page without data of its own.
+    static func schemaType(_ path: String) -> String {
+        switch path {
+        case "index.html": "WebSite"
+        case "search.html": "SearchResultsPage"
+        case _ where path.hasSuffix("index.html"): "CollectionPage"
+        default: "WebPage"
+        }
+    }
+}
