@@ -27,12 +27,8 @@
   }
 
   function prepare(page) {
-    return {
-      page: page,
-      title: fold(page.title),
-      names: fold((page.names || []).join(" | ")),
-      text: lower(page.text || "")
-    };
+    var names = (page.names || []).map(fold);
+    return { page: page, title: fold(page.title), names: names.join(" | "), nameList: names, text: lower(page.text || "") };
   }
 
   // Where `term` begins a word of `text`, or failing that appears in it.
@@ -48,16 +44,18 @@
   function search(query) {
     var terms = fold(query).split(/\s+/).filter(function (term) { return term.length > 0; });
     if (terms.length === 0) return [];
+    var phrase = terms.join(" ");
     var found = [];
     entries.forEach(function (entry, order) {
-      var total = 0;
+      // A page named exactly what was typed comes first.
+      var total = entry.title === phrase || entry.nameList.indexOf(phrase) >= 0 ? 20 : 0;
       for (var i = 0; i < terms.length; i++) {
         var best = Math.max(score(entry.title, terms[i], 10, 6), score(entry.names, terms[i], 9, 5),
                             score(entry.text, terms[i], 2, 1));
         if (best === 0) return;
         total += best;
       }
-      found.push({ entry: entry, score: total, order: order, term: terms[0] });
+      found.push({ entry: entry, score: total, order: order, term: entry.text.indexOf(phrase) >= 0 ? phrase : terms[0] });
     });
     found.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
     return found;
@@ -86,7 +84,7 @@
     found.slice(0, maxResults).forEach(function (result) {
       var page = result.entry.page;
       var item = document.createElement("li");
-      item.className = "result " + page.kind;
+      item.className = "result result-" + page.kind;
       var kind = document.createElement("span");
       kind.className = "kind";
       kind.textContent = kindLabels[page.kind] || page.kind;
