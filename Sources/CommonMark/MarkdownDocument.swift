@@ -42,6 +42,25 @@ public final class MarkdownDocument: @unchecked Sendable {
         return String(cString: buffer)
     }
 
+    /// Moves the headings so that the highest becomes level `level + 1` and
+    /// none is more than one level below the heading before it (none past 6):
+    /// a document shown under a page's `<h1>` or a section's `<h2>` then
+    /// continues the page's outline, with no level skipped. Their order and
+    /// nesting are kept. Doing it again changes nothing.
+    public func nestHeadings(under level: Int) {
+        var headings: [(pointer: OpaquePointer, level: Int)] = []
+        walk { node, event in
+            if event == .enter, case .heading(let level) = node.kind { headings.append((node.pointer, level)) }
+        }
+        guard let highest = headings.map(\.level).min() else { return }
+        var previous = level
+        for heading in headings {
+            let nested = min(6, heading.level + level + 1 - highest, previous + 1)
+            cmark_node_set_heading_level(heading.pointer, Int32(nested))
+            previous = nested
+        }
+    }
+
     /// The document's text without markup, e.g. for search indexes and excerpts.
     ///
     /// Text and code literals are kept (raw HTML is not), a soft break becomes a space,

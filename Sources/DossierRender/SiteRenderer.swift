@@ -45,12 +45,12 @@ public struct SiteRenderer: Sendable {
         }
         for analysed in dossier.entities {
             jobs.append(PageJob(path: "entities/\(analysed.entity.slug).html", template: "entity") {
-                context.entity(analysed, notesHTML: MarkdownDocument(parsing: analysed.entity.notes).html())
+                context.entity(analysed, notesHTML: sectionHTML(analysed.entity.notes))
             })
         }
         for analysed in dossier.claims {
             jobs.append(PageJob(path: "claims/\(analysed.claim.slug).html", template: "claim") {
-                context.claim(analysed, analysisHTML: MarkdownDocument(parsing: analysed.claim.analysis).html())
+                context.claim(analysed, analysisHTML: sectionHTML(analysed.claim.analysis))
             })
         }
         let previous = cache
@@ -131,11 +131,20 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Marks the article's claim sentences and entity mentions in its
-    /// Markdown tree, then renders the tree. This changes the tree, so it is
-    /// done once per analysed document.
+    /// Markdown tree, nests its headings under the page's title, then renders
+    /// the tree. This changes the tree, so it is done once per analysed document.
     func articleBody(_ analysed: AnalysedArticle, _ context: PageContext) -> RenderedBody {
         analysed.document.wrap(context.claimWraps(analysed) + context.mentionWraps(analysed))
+        analysed.document.nestHeadings(under: 1)
         return RenderedBody(document: analysed.document, html: analysed.document.html())
+    }
+
+    /// A curator's Markdown (an entity's notes, a claim's analysis) as HTML
+    /// for a section under an `<h2>`, its headings nested under it.
+    func sectionHTML(_ markdown: String) -> String {
+        let document = MarkdownDocument(parsing: markdown)
+        document.nestHeadings(under: 2)
+        return document.html()
     }
 
     func frontPage(_ context: PageContext) -> [String: Any] {

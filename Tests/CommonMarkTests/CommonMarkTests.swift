@@ -250,3 +250,20 @@ func span(_ node: MarkdownNode, _ range: Range<Int>) -> InlineSpan {
     #expect(concurrent == serial)
     #expect(serial[7].hasPrefix("<h1><i>Doc</i> 7</h1>\n<p>Text 7 with <em>emphasis</em> &amp; <a href=\"/7\">a link</a>.</p>\n"))
 }
+
+@Test(arguments: [
+    ("# A\n\n## B\n\n#### C\n\n# D", 1, "<h2>A</h2>\n<h3>B</h3>\n<h4>C</h4>\n<h2>D</h2>\n"),
+    ("### A\n\n#### B", 2, "<h3>A</h3>\n<h4>B</h4>\n"),
+    ("#### A\n\n##### B", 1, "<h2>A</h2>\n<h3>B</h3>\n"),
+    ("# A\n\n###### B", 2, "<h3>A</h3>\n<h4>B</h4>\n"),
+    ("# A\n\n## B\n\n### C\n\n#### D\n\n##### E\n\n###### F", 2, "<h3>A</h3>\n<h4>B</h4>\n<h5>C</h5>\n<h6>D</h6>\n<h6>E</h6>\n<h6>F</h6>\n"),
+    ("Setext\n======\n\ntext", 1, "<h2>Setext</h2>\n<p>text</p>\n"),
+    ("No heading.", 1, "<p>No heading.</p>\n"),
+])
+func headingsNestUnderTheGivenLevelWithNoLevelSkipped(_ markdown: String, _ level: Int, _ html: String) {
+    let document = MarkdownDocument(parsing: markdown)
+    document.nestHeadings(under: level)
+    #expect(document.html() == html)
+    document.nestHeadings(under: level)
+    #expect(document.html() == html, "nesting twice changes nothing")
+}
