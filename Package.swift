@@ -59,6 +59,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
+        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
         .testTarget(name: "DossierLoadTests", dependencies: ["DossierLoad"]),
         .testTarget(name: "DossierIngestTests", dependencies: ["DossierIngest", "CommonMark"], resources: [.copy("Golden")]),
         .testTarget(name: "DossierAnalyseTests", dependencies: ["DossierAnalyse", "DossierIngest", "DossierCore", "CommonMark"]),
