@@ -16,7 +16,16 @@ extension PageContext {
             return ["label": Self.pluralLabel(kind), "kind": kind.rawValue, "entities": ranked.map { entitySummary($0) }]
         }
         page["entityCount"] = dossier.entities.count
+        let overview = EntityGraph.overview(of: dossier.entities.map(Self.graphNode))
+        page["graph"] = overview.svg(id: "entity-graph", title: "The \(overview.nodes.count) most mentioned entities, "
+                                     + "linked when articles name both") ?? false
         return page
+    }
+
+    /// An entity as a node of the entity graphs.
+    static func graphNode(_ analysed: AnalysedEntity) -> EntityGraph.Node {
+        EntityGraph.Node(slug: analysed.entity.slug, name: analysed.entity.name, kind: analysed.entity.kind,
+                         mentions: analysed.mentionCount, companions: analysed.companions)
     }
 
     /// The `count` most mentioned entities, for the front page.
@@ -67,6 +76,8 @@ extension PageContext {
             return ["name": other.entity.name, "url": "\(other.entity.slug).html", "articles": companion.articles,
                     "articlesText": counted(companion.articles, "article")]
         }
+        let neighbourhood = EntityGraph.neighbourhood(of: Self.graphNode(analysed)) { dossier.entity($0).map(Self.graphNode) }
+        data["graph"] = neighbourhood.svg(id: "entity-graph", title: "\(entity.name) and the entities most often named with it") ?? false
         (data["claimsMade"], data["claimsAbout"]) = entityClaims(analysed)
         page["entity"] = data
         page["jsonLD"] = LinkedData.entity(analysed, config: dossier.config).text()

@@ -152,6 +152,11 @@ public struct SiteRenderer: Sendable {
         page["articles"] = context.articleList(depth: 0)
         page["articleCount"] = context.dossier.articles.count
         page["outletCount"] = Set(context.dossier.articles.compactMap(\.article.metadata.outlet)).count
+        page["timeline"] = Timeline(dates: context.dossier.articles.map(\.article.metadata.date)).map { timeline in
+            let undated = "\(counted(timeline.undated, "undated article")) \(timeline.undated == 1 ? "is" : "are") not shown"
+            return ["svg": timeline.svg(id: "timeline"), "unit": timeline.unit.rawValue,
+                    "undatedText": timeline.undated == 0 ? false : undated] as [String: Any]
+        } ?? false
         page["entities"] = context.mostMentioned(12)
         page["entityCount"] = context.dossier.entities.count
         page["claims"] = context.dossier.claims.map { context.claimSummary($0, folder: "claims/") }
