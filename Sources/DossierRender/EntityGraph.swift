@@ -254,8 +254,8 @@ struct GraphLayout {
         let ideal = (aspect / Double(count)).squareRoot()  // the distance at which a pair's forces balance
         let mostArticles = Double(links.map(\.articles).max() ?? 1)
         var points = (0..<count).map { index -> Point in
-            if centred { return index == 0 ? .zero : onEllipse(index - 1, of: count - 1, aspect: aspect) }
-            return onEllipse(index, of: count, aspect: aspect)
+            if centred { return index == 0 ? .zero : onEllipse(turns: Double(index - 1) / Double(count - 1), aspect: aspect) }
+            return onEllipse(turns: Double(index) / Double(count), aspect: aspect)
         }
         let steps = 300
         for step in 0..<steps {
@@ -285,11 +285,10 @@ struct GraphLayout {
         return points
     }
 
-    /// Point `index` of `count` spread evenly once round an ellipse 1 wide
-    /// and `aspect` high centred on the origin, clockwise from the top, or
-    /// from `offset` of the way to the next point.
-    static func onEllipse(_ index: Int, of count: Int, offset: Double = 0, aspect: Double) -> Point {
-        let direction = unitVector(turns: (Double(index) + offset) / Double(count))
+    /// The point `turns` of a turn clockwise from the top of an ellipse 1
+    /// wide and `aspect` high centred on the origin.
+    static func onEllipse(turns: Double, aspect: Double) -> Point {
+        let direction = unitVector(turns: turns)
         return Point(x: 0.5 * direction.x, y: 0.5 * aspect * direction.y)
     }
 
@@ -315,10 +314,14 @@ struct GraphLayout {
         let around = points.indices.dropFirst().sorted {
             (pseudoAngle(points[$0] - points[0]), $0) < (pseudoAngle(points[$1] - points[0]), $1)
         }
+        let count = Double(around.count)
+        let turns = around.count == 2
+            ? [7.0 / 12, 11.0 / 12]  // a triangle with the first, left of it, rather than a line through it
+            : around.indices.map { (Double($0) + Double((around.count + 2) % 4) / 4) / count }  // the right between two
         var placed = points
         placed[0] = .zero
-        for (slot, index) in around.enumerated() {
-            placed[index] = onEllipse(slot, of: around.count, offset: Double((around.count + 2) % 4) / 4, aspect: aspect)
+        for (index, turn) in zip(around, turns) {
+            placed[index] = onEllipse(turns: turn, aspect: aspect)
         }
         return placed
     }
