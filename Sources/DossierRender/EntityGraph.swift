@@ -103,7 +103,7 @@ struct EntityGraph {
         let legend = GraphLegend(kinds: Set(nodes.map(\.kind)), top: layout.height)
 
         var svg = SVG.start(class: "entity-graph", id: id, width: GraphLayout.width, height: legend.bottom,
-                            title: title, fontSize: GraphLabel.fontSize)
+                            title: title, fontSize: GraphLabel.fontSize, hasLinks: true)
         let mostArticles = Double(links.map(\.articles).max() ?? 1)
         svg += #"<g class="links" stroke="currentColor" stroke-opacity=".3">"# + "\n"
         for link in links {

@@ -26,11 +26,14 @@ enum SVG {
         }
     }
 
-    /// The opening tag and title of a picture: an image for assistive
-    /// technology, labelled by its `<title>`, whose id is `id` + `-title`.
+    /// The opening tag and title of a picture, labelled by its `<title>`,
+    /// whose id is `id` + `-title`. A picture without links is one image to
+    /// assistive technology; one with links is a group, so its links stay
+    /// reachable (an image's content is hidden from screen readers).
     static func start(class className: String, id: String, width: Double, height: Double, title: String,
-                      fontSize: Double) -> String {
-        #"<svg class="\#(className)" id="\#(id)" viewBox="0 0 \#(number(width)) \#(number(height))" role="img" "#
+                      fontSize: Double, hasLinks: Bool) -> String {
+        #"<svg class="\#(className)" id="\#(id)" viewBox="0 0 \#(number(width)) \#(number(height))" "#
+            + #"role="\#(hasLinks ? "group" : "img")" "#
             + #"aria-labelledby="\#(id)-title" font-size="\#(number(fontSize))">"# + "\n"
             + #"<title id="\#(id)-title">\#(title.htmlEscaped)</title>"# + "\n"
     }

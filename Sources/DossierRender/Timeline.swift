@@ -83,7 +83,7 @@ struct Timeline {
         let tallest = counts.values.max() ?? 1
         let title = "Articles published each \(unit.rawValue), from \(earliest.longForm) to \(latest.longForm)"
         var svg = SVG.start(class: "timeline", id: id, width: Self.width, height: Self.height, title: title,
-                            fontSize: Self.fontSize)
+                            fontSize: Self.fontSize, hasLinks: false)
         let (left, right, top, axis) = (SVG.number(Self.plotLeft), SVG.number(Self.plotRight),
                                         SVG.number(Self.plotTop), SVG.number(Self.axis))
         svg += #"<g class="scale" stroke="currentColor" stroke-opacity=".25">"#

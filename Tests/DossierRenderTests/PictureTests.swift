@@ -188,7 +188,7 @@ private struct DrawnGraph {
         #expect(drawn.links.map(\.title) == ["Syria: 20 mentions", "Vladimir Putin: 12 mentions", "Bashar al-Assad: 9 mentions"])
         #expect(svg.contains(#"<a class="node place" href="syria.html">"#))
         #expect(svg.hasPrefix(#"<svg class="entity-graph" id="entity-graph" viewBox="0 0 720 "#))
-        #expect(svg.contains(#"role="img" aria-labelledby="entity-graph-title""#))
+        #expect(svg.contains(#"role="group" aria-labelledby="entity-graph-title""#))
         #expect(svg.contains(#"<title id="entity-graph-title">Entities</title>"#))
         #expect(svg.contains(#"<g class="legend"><g class="person">"#))
         #expect(drawn.lines == 3)
