@@ -239,9 +239,9 @@ enum HTMLScanner {
     /// the named ones a URL or id may hold (`&amp;`, `&lt;`, `&gt;`,
     /// `&quot;`, `&apos;`, `&nbsp;`) and numeric ones (`&#38;`, `&#x26;`).
     /// Other text, unknown references included, is kept as written.
-    static func decodedValue(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt8] {
+    static func decodedValue(_ bytes: [UInt8], _ range: Range<Int>) -> ArraySlice<UInt8> {
         let value = bytes[range]
-        guard value.contains(UInt8(ascii: "&")) else { return Array(value) }
+        guard value.contains(UInt8(ascii: "&")) else { return value }
         var decoded: [UInt8] = []
         decoded.reserveCapacity(value.count)
         var index = value.startIndex
@@ -254,7 +254,7 @@ enum HTMLScanner {
                 index += 1
             }
         }
-        return decoded
+        return decoded[...]
     }
 
     /// Named references and whether each may appear without its `;` (the

@@ -5,7 +5,8 @@
 public struct PageLinks: Sendable, Hashable {
     /// One internal link of the page.
     public struct Link: Sendable, Hashable {
-        public var target: Target
+        /// Where it leads: an index into `targets`.
+        public var target: Int
         /// The fragment after `#`, percent-decoded; nil when there is no `#`.
         public var fragment: String?
         /// The attribute's value in the page's bytes, as written.
@@ -31,8 +32,12 @@ public struct PageLinks: Sendable, Hashable {
         case missing
     }
 
+    /// Where the page's links lead, each path as written once, in order
+    /// of first appearance. A page links to the same few places again and
+    /// again, so each is resolved and looked up once.
+    public var targets: [Target] = []
     /// The internal links, in document order. Links with a scheme
-    /// (`https:`, `mailto:`, `data:` …), protocol-relative links (`//host`)
+    /// (`https:`, `mailto:` …), protocol-relative links (`//host`)
     /// and `href="#"` are not kept.
     public var links: [Link] = []
     /// Every `id` in the page, and every `name` of an `<a>`.
@@ -44,38 +49,51 @@ public struct PageLinks: Sendable, Hashable {
         let scanned = HTMLScanner.scan(contents)
         title = scanned.title
         let folder = Array(Array(path.utf8).split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropLast())
+        var targetIndex: [PathKey: Int] = [:]
         for attribute in scanned.attributes {
             let value = HTMLScanner.decodedValue(contents, attribute.value)
             switch attribute.name {
             case .id, .anchorName:
                 if !value.isEmpty { ids.insert(String(decoding: value, as: UTF8.self)) }
             case .href, .src:
-                if let (target, fragment) = Self.resolve(value, page: path, folder: folder) {
-                    links.append(Link(target: target, fragment: fragment, value: attribute.value))
+                guard let (linkPath, fragment) = Self.internalReference(value) else { continue }
+                let index: Int
+                if let known = targetIndex[PathKey(bytes: linkPath)] {
+                    index = known
+                } else {
+                    index = targets.count
+                    targets.append(Self.resolve(linkPath, page: path, folder: folder))
+                    targetIndex[PathKey(bytes: linkPath)] = index
                 }
+                let decodedFragment = fragment.map { String(decoding: Self.percentDecoded($0), as: UTF8.self) }
+                links.append(Link(target: index, fragment: decodedFragment, value: attribute.value))
             }
         }
     }
 
-    /// Where `url`, found on the page at `page` in `folder`, leads, and
-    /// its fragment; nil for an external link or `#` alone. The query is
-    /// ignored and each path segment percent-decoded.
-    static func resolve(_ url: [UInt8], page: String, folder: [ArraySlice<UInt8>]) -> (Target, String?)? {
-        let url = url.drop(while: isSpace).reversed().drop(while: isSpace).reversed() as [UInt8]
-        guard !url.isEmpty, url != [UInt8(ascii: "#")], !url.starts(with: "//".utf8), !hasScheme(url) else { return nil }
+    /// The path (without its query) and the fragment of an internal link,
+    /// white space around it ignored; nil for an external link or `#` alone.
+    static func internalReference(_ url: ArraySlice<UInt8>) -> (path: ArraySlice<UInt8>, fragment: ArraySlice<UInt8>?)? {
+        guard let first = url.firstIndex(where: { !isSpace($0) }), let last = url.lastIndex(where: { !isSpace($0) }) else { return nil }
+        let url = url[first...last]
+        guard !url.elementsEqual("#".utf8), !url.starts(with: "//".utf8), !hasScheme(url) else { return nil }
         let hash = url.firstIndex(of: UInt8(ascii: "#"))
-        let fragment = hash.map { String(decoding: percentDecoded(url[($0 + 1)...]), as: UTF8.self) }
         let beforeHash = url[..<(hash ?? url.endIndex)]
         let path = beforeHash[..<(beforeHash.firstIndex(of: UInt8(ascii: "?")) ?? beforeHash.endIndex)]
-        if path.isEmpty { return (.file(page), fragment) }
-        if path.first == UInt8(ascii: "/") { return (.serverRoot, fragment) }
+        return (path, hash.map { url[($0 + 1)...] })
+    }
 
+    /// Where a link's `path`, found on the page at `page` in `folder`,
+    /// leads; each segment is percent-decoded.
+    static func resolve(_ path: ArraySlice<UInt8>, page: String, folder: [ArraySlice<UInt8>]) -> Target {
+        if path.isEmpty { return .file(page) }
+        if path.first == UInt8(ascii: "/") { return .serverRoot }
         var segments = folder
         let parts = path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         for (position, part) in parts.enumerated() {
             let isLast = position == parts.count - 1
             if part.elementsEqual("..".utf8) {
-                guard !segments.isEmpty else { return (.outsideSite, fragment) }
+                guard !segments.isEmpty else { return .outsideSite }
                 segments.removeLast()
             } else if !part.elementsEqual(".".utf8) && !(isLast && part.isEmpty) {
                 segments.append(percentDecoded(part)[...])
@@ -84,12 +102,12 @@ public struct PageLinks: Sendable, Hashable {
                 segments.append(ArraySlice("index.html".utf8))  // a folder
             }
         }
-        return (.file(String(decoding: Array(segments.joined(separator: [UInt8(ascii: "/")])), as: UTF8.self)), fragment)
+        return .file(String(decoding: Array(segments.joined(separator: [UInt8(ascii: "/")])), as: UTF8.self))
     }
 
     /// Whether `url` starts with a scheme (`https:`, `mailto:` …): a
     /// letter, then letters, digits, `+`, `-` or `.`, then `:`.
-    private static func hasScheme(_ url: [UInt8]) -> Bool {
+    private static func hasScheme(_ url: ArraySlice<UInt8>) -> Bool {
         guard let first = url.first, isASCIILetter(first) else { return false }
         for byte in url.dropFirst() {
             if byte == UInt8(ascii: ":") { return true }
@@ -122,5 +140,15 @@ public struct PageLinks: Sendable, Hashable {
         if isDigit(byte) { return byte - UInt8(ascii: "0") }
         let lower = byte | 0x20
         return lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "f") ? lower - UInt8(ascii: "a") + 10 : nil
+    }
+}
+
+/// A link's path as written, hashed in one go (an `ArraySlice`'s own hash
+/// takes a byte at a time).
+private struct PathKey: Hashable {
+    var bytes: ArraySlice<UInt8>
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }

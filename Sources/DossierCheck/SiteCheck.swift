@@ -37,37 +37,26 @@ public enum SiteCheck {
                            cache: inout SiteCheckCache) async -> Report {
         let extracted = await cache.extract(files.filter { isPage($0.path) })
         let contents = Dictionary(files.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
-        var problems: [(page: String, offset: Int?, problem: Problem)] = []
-        var linkCount = 0
         let checked = extracted.keys.filter { pages?.contains($0) ?? true }.sorted()
-        for page in checked {
-            let links = extracted[page]!
-            linkCount += links.links.count
-            for link in links.links {
-                if let problem = problem(with: link, in: contents, pages: extracted) {
-                    problems.append((page, link.value.lowerBound, problem))
-                }
-            }
-            switch links.title {
-            case .present: break
-            case .empty(let offset): problems.append((page, offset, .emptyTitle))
-            case .missing: problems.append((page, nil, .noTitle))
-            }
-        }
+        var findings = await checked.concurrentMap { page in
+            problems(of: page, extracted[page]!, files: contents, pages: extracted)
+        }.flatMap { $0 }
         if pages == nil && !extracted.isEmpty {
             if extracted["index.html"] == nil {
-                problems.append(("index.html", nil, .noFrontPage))
+                findings.append(Finding(page: "index.html", offset: nil, problem: .noFrontPage))
             } else {
                 let reached = reachable(from: "index.html", in: extracted)
-                problems += extracted.keys.filter { !reached.contains($0) }.map { ($0, nil, .unreachable) }
+                findings += extracted.keys.filter { !reached.contains($0) }.map { Finding(page: $0, offset: nil, problem: .unreachable) }
             }
         }
-        let diagnostics = problems.map { page, offset, problem in
-            let bytes = contents[page] ?? []
-            let (line, column) = offset.map { position(of: $0, in: bytes) } ?? (1, 1)
-            let location = SourceLocation(path: siteFolder.isEmpty ? page : "\(siteFolder)/\(page)", line: line, column: column)
-            return Diagnostic(problem.severity, location, problem.message(bytes))
+        let diagnostics = findings.map { finding in
+            let bytes = contents[finding.page] ?? []
+            let (line, column) = finding.offset.map { position(of: $0, in: bytes) } ?? (1, 1)
+            let path = siteFolder.isEmpty ? finding.page : "\(siteFolder)/\(finding.page)"
+            return Diagnostic(finding.problem.severity, SourceLocation(path: path, line: line, column: column),
+                              finding.problem.message(bytes))
         }
+        let linkCount = checked.reduce(0) { $0 + extracted[$1]!.links.count }
         return Report(diagnostics: Array(Set(diagnostics)).sorted(), pageCount: checked.count, linkCount: linkCount)
     }
 
@@ -76,26 +65,45 @@ public enum SiteCheck {
         path.hasSuffix(".html") || path.hasSuffix(".htm")
     }
 
-    /// What is wrong with `link`, if anything.
-    private static func problem(with link: PageLinks.Link, in files: [String: [UInt8]], pages: [String: PageLinks]) -> Problem? {
-        switch link.target {
-        case .outsideSite: return .outsideSite(link.value)
-        case .serverRoot: return .serverRoot(link.value)
-        case .file(let path):
-            guard files[path] != nil else { return .noSuchFile(link.value, path) }
-            guard let fragment = link.fragment, pages[path]?.ids.contains(fragment) != true else { return nil }
-            return .noSuchAnchor(fragment, path)
+    /// The problems of the links and the title of `links`, the page at `page`.
+    private static func problems(of page: String, _ links: PageLinks, files: [String: [UInt8]],
+                                 pages: [String: PageLinks]) -> [Finding] {
+        // Whether each place the page links to is a file of the site, and its ids if it is a page.
+        let found = links.targets.map { target -> (isFile: Bool, ids: Set<String>?) in
+            guard case .file(let path) = target else { return (false, nil) }
+            if let linked = pages[path] { return (true, linked.ids) }
+            return (files[path] != nil, nil)
         }
+        var findings: [Finding] = []
+        for link in links.links {
+            let problem: Problem
+            switch (links.targets[link.target], found[link.target]) {
+            case (.outsideSite, _): problem = .outsideSite(link.value)
+            case (.serverRoot, _): problem = .serverRoot(link.value)
+            case (.file(let path), (false, _)): problem = .noSuchFile(link.value, path)
+            case (.file(let path), (true, let ids)):
+                guard let fragment = link.fragment, ids?.contains(fragment) != true else { continue }
+                problem = .noSuchAnchor(fragment, path)
+            }
+            findings.append(Finding(page: page, offset: link.value.lowerBound, problem: problem))
+        }
+        switch links.title {
+        case .present: break
+        case .empty(let offset): findings.append(Finding(page: page, offset: offset, problem: .emptyTitle))
+        case .missing: findings.append(Finding(page: page, offset: nil, problem: .noTitle))
+        }
+        return findings
     }
 
-    /// The pages reached from `start` by following links, breadth first.
+    /// The paths reached from `start` by following links, breadth first:
+    /// every page reached, and the other files they link to.
     private static func reachable(from start: String, in pages: [String: PageLinks]) -> Set<String> {
         var reached: Set<String> = [start]
         var queue = [start]
         var next = 0
         while next < queue.count {
-            for link in pages[queue[next]]?.links ?? [] {
-                if case .file(let path) = link.target, pages[path] != nil, reached.insert(path).inserted {
+            for target in pages[queue[next]]?.targets ?? [] {
+                if case .file(let path) = target, reached.insert(path).inserted, pages[path] != nil {
                     queue.append(path)
                 }
             }
@@ -119,8 +127,16 @@ public enum SiteCheck {
         return (line, column)
     }
 
+    /// A problem and where it is: in `page`, at the byte `offset` (nil:
+    /// the page as a whole).
+    private struct Finding: Sendable {
+        var page: String
+        var offset: Int?
+        var problem: Problem
+    }
+
     /// A problem found in a page.
-    private enum Problem {
+    private enum Problem: Sendable {
         case noSuchFile(Range<Int>, String)
         case noSuchAnchor(String, String)
         case outsideSite(Range<Int>)
@@ -178,16 +194,8 @@ public struct SiteCheckCache: Sendable {
                 fresh.append(file)
             }
         }
-        let chunkSize = max(1, fresh.count / (ProcessInfo.processInfo.activeProcessorCount * 4))
-        let chunks = stride(from: 0, to: fresh.count, by: chunkSize).map { fresh[$0..<min($0 + chunkSize, fresh.count)] }
-        await withTaskGroup(of: [(SiteFile, PageLinks)].self) { group in
-            for chunk in chunks {
-                group.addTask { chunk.map { ($0, PageLinks(path: $0.path, contents: $0.contents)) } }
-            }
-            for await results in group {
-                for (file, links) in results { kept[file.path] = (file.contents, links) }
-            }
-        }
+        let read = await fresh.concurrentMap { PageLinks(path: $0.path, contents: $0.contents) }
+        for (file, links) in zip(fresh, read) { kept[file.path] = (file.contents, links) }
         pages = kept
         return kept.mapValues(\.links)
     }

@@ -230,7 +230,8 @@ func messages(_ pages: [String: String], files: [String] = []) async -> [String]
         let links = PageLinks(path: "articles/a.html", contents: Array(html.utf8))
         #expect(links.ids == ["one", "two"])
         #expect(links.title == .present)
-        #expect(links.links.map(\.target) == [.file("x.html"), .file("articles/i.png")])
+        #expect(links.targets == [.file("x.html"), .file("articles/i.png")])
+        #expect(links.links.map(\.target) == [0, 1])
         #expect(links.links.map(\.fragment) == ["f", nil])
         let first = try #require(links.links.first)
         #expect(String(decoding: Array(html.utf8)[first.value], as: UTF8.self) == "../x.html?q#f")
@@ -238,12 +239,13 @@ func messages(_ pages: [String: String], files: [String] = []) async -> [String]
 
     @Test func urlsResolveAsBrowsersResolveThem() {
         func resolve(_ url: String, from page: String = "a/b/page.html") -> String {
-            let folder = Array(Array(page.utf8).split(separator: UInt8(ascii: "/")).dropLast())
-            switch PageLinks.resolve(Array(url.utf8), page: page, folder: folder) {
-            case nil: return "not checked"
-            case (.file(let path), let fragment)?: return path + (fragment.map { "#" + $0 } ?? "")
-            case (.outsideSite, _)?: return "outside"
-            case (.serverRoot, _)?: return "server root"
+            let links = PageLinks(path: page, contents: Array("<title>t</title><a href='\(url)'>".utf8))
+            guard let link = links.links.first else { return "not checked" }
+            let fragment = link.fragment.map { "#" + $0 } ?? ""
+            switch links.targets[link.target] {
+            case .file(let path): return path + fragment
+            case .outsideSite: return "outside" + fragment
+            case .serverRoot: return "server root" + fragment
             }
         }
         #expect(resolve("c.html") == "a/b/c.html")
@@ -261,10 +263,18 @@ func messages(_ pages: [String: String], files: [String] = []) async -> [String]
         #expect(resolve("c%2Ehtml") == "a/b/c.html")
         #expect(resolve("c.html#a%20b") == "a/b/c.html#a b")
         #expect(resolve("/c.html") == "server root")
+        #expect(resolve("  c.html#x ") == "a/b/c.html#x")
         #expect(resolve("//host/c.html") == "not checked")
         #expect(resolve("c:d") == "not checked")
         #expect(resolve("1c:d") == "a/b/1c:d")
         #expect(resolve("index.html", from: "index.html") == "index.html")
+    }
+
+    @Test func eachPlaceIsResolvedOnce() {
+        let html = page(##"<a href="x.html">1</a><a href="x.html#a">2</a><a href="./x.html?q">3</a><a href="#b">4</a><a href="y.html">5</a>"##)
+        let links = PageLinks(path: "p.html", contents: Array(html.utf8))
+        #expect(links.targets == [.file("x.html"), .file("x.html"), .file("p.html"), .file("y.html")])
+        #expect(links.links.map(\.target) == [0, 0, 1, 2, 3])
     }
 
     @Test func theScannerKeepsTheFirstTitleAndSkipsRawText() {
