@@ -36,10 +36,10 @@ public enum SiteCheck {
     public static func run(_ files: [SiteFile], siteFolder: String, pages: Set<String>? = nil,
                            cache: inout SiteCheckCache) async -> Report {
         let extracted = await cache.extract(files.filter { isPage($0.path) })
-        let contents = Dictionary(files.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
-        let checked = extracted.keys.filter { pages?.contains($0) ?? true }.sorted()
+        let otherFiles = Set(files.lazy.map(\.path).filter { !isPage($0) })
+        let checked = pages.map { $0.filter { extracted[$0] != nil } } ?? Array(extracted.keys)
         var findings = await checked.concurrentMap { page in
-            problems(of: page, extracted[page]!, files: contents, pages: extracted)
+            problems(of: page, extracted[page]!, pages: extracted, otherFiles: otherFiles)
         }.flatMap { $0 }
         if pages == nil && !extracted.isEmpty {
             if extracted["index.html"] == nil {
@@ -49,6 +49,9 @@ public enum SiteCheck {
                 findings += extracted.keys.filter { !reached.contains($0) }.map { Finding(page: $0, offset: nil, problem: .unreachable) }
             }
         }
+        let pagesWithFindings = Set(findings.map(\.page))
+        let contents = Dictionary(files.lazy.filter { pagesWithFindings.contains($0.path) }.map { ($0.path, $0.contents) },
+                                  uniquingKeysWith: { first, _ in first })
         let diagnostics = findings.map { finding in
             let bytes = contents[finding.page] ?? []
             let (line, column) = finding.offset.map { position(of: $0, in: bytes) } ?? (1, 1)
@@ -65,14 +68,15 @@ public enum SiteCheck {
         path.hasSuffix(".html") || path.hasSuffix(".htm")
     }
 
-    /// The problems of the links and the title of `links`, the page at `page`.
-    private static func problems(of page: String, _ links: PageLinks, files: [String: [UInt8]],
-                                 pages: [String: PageLinks]) -> [Finding] {
+    /// The problems of the links and the title of `links`, the page at
+    /// `page`, in a site of `pages` and `otherFiles`.
+    private static func problems(of page: String, _ links: PageLinks, pages: [String: PageLinks],
+                                 otherFiles: Set<String>) -> [Finding] {
         // Whether each place the page links to is a file of the site, and its ids if it is a page.
         let found = links.targets.map { target -> (isFile: Bool, ids: Set<String>?) in
             guard case .file(let path) = target else { return (false, nil) }
             if let linked = pages[path] { return (true, linked.ids) }
-            return (files[path] != nil, nil)
+            return (otherFiles.contains(path), nil)
         }
         var findings: [Finding] = []
         for link in links.links {
@@ -176,7 +180,8 @@ public enum SiteCheck {
 /// The pages a site check read, kept so that the next check of the same
 /// site reads only the pages whose bytes changed.
 public struct SiteCheckCache: Sendable {
-    private var pages: [String: (contents: [UInt8], links: PageLinks)] = [:]
+    private var contents: [String: [UInt8]] = [:]
+    private var links: [String: PageLinks] = [:]
 
     public init() {}
 
@@ -185,18 +190,17 @@ public struct SiteCheckCache: Sendable {
     /// kept, compares at once) and read in parallel otherwise. Afterwards
     /// the cache holds exactly these pages.
     mutating func extract(_ files: [SiteFile]) async -> [String: PageLinks] {
-        var kept: [String: (contents: [UInt8], links: PageLinks)] = [:]
-        var fresh: [SiteFile] = []
-        for file in files {
-            if let page = pages[file.path], page.contents == file.contents {
-                kept[file.path] = page
-            } else {
-                fresh.append(file)
-            }
-        }
+        let fresh = files.filter { contents[$0.path] != $0.contents }
         let read = await fresh.concurrentMap { PageLinks(path: $0.path, contents: $0.contents) }
-        for (file, links) in zip(fresh, read) { kept[file.path] = (file.contents, links) }
-        pages = kept
-        return kept.mapValues(\.links)
+        for (file, pageLinks) in zip(fresh, read) {
+            contents[file.path] = file.contents
+            links[file.path] = pageLinks
+        }
+        if links.count > files.count {  // pages gone since the last check
+            let paths = Set(files.map(\.path))
+            contents = contents.filter { paths.contains($0.key) }
+            links = links.filter { paths.contains($0.key) }
+        }
+        return links
     }
 }

@@ -222,6 +222,17 @@ func messages(_ pages: [String: String], files: [String] = []) async -> [String]
             "anchor '#x' not found in 'a.html'",
         ])
     }
+
+    @Test func aPageRenamedSinceTheLastCheckIsGone() async {
+        var cache = SiteCheckCache()
+        let index = SiteFile(path: "index.html", text: page(##"<a href="a.html">A</a>"##))
+        #expect(await SiteCheck.run([index, SiteFile(path: "a.html", text: page(""))], siteFolder: "site", cache: &cache).diagnostics.isEmpty)
+        let renamed = await SiteCheck.run([index, SiteFile(path: "b.html", text: page(""))], siteFolder: "site", cache: &cache)
+        #expect(renamed.diagnostics.map(\.description) == [
+            "site/b.html:1:1: warning: page is not reachable from index.html",
+            "site/index.html:2:56: error: link to 'a.html' does not resolve: no such file in the site",
+        ])
+    }
 }
 
 @Suite struct PageLinksTests {
