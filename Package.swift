@@ -1,9 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// The pipeline: load → ingest → analyse → render → publish. Each stage is a
-// library target that imports only the stages before it; DossierBuild runs
-// them in order and the `dossier` executable is its command line.
+// The pipeline: load → ingest → analyse → render → check → publish. Each
+// stage is a library target that imports only the stages before it (check
+// reads rendered files and needs only the core); DossierBuild runs them in
+// order and the `dossier` executable is its command line.
 // Previewing sits on top: DossierWatch reports changes to content,
 // DossierServe serves the built site with live reload, and DossierPreview
 // joins them to an incremental build for `dossier watch` and `dossier serve`.
@@ -37,9 +38,10 @@ let package = Package(
             "DossierCore", "DossierAnalyse", "CommonMark",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        .target(name: "DossierCheck", dependencies: ["DossierCore"]),
         .target(name: "DossierPublish", dependencies: ["DossierCore", "CDossierSystem"]),
         .target(name: "DossierBuild", dependencies: [
-            "DossierCore", "DossierLoad", "DossierIngest", "DossierAnalyse", "DossierRender", "DossierPublish",
+            "DossierCore", "DossierLoad", "DossierIngest", "DossierAnalyse", "DossierRender", "DossierCheck", "DossierPublish",
             "DefaultTheme",
         ]),
         .target(name: "DossierWatch"),
@@ -65,6 +67,7 @@ let package = Package(
         .testTarget(name: "DossierAnalyseTests", dependencies: ["DossierAnalyse", "DossierIngest", "DossierCore", "CommonMark"]),
         .testTarget(name: "DossierRenderTests", dependencies: ["DossierRender", "DossierAnalyse", "DossierIngest", "DossierCore"],
                     exclude: ["Golden"]),
+        .testTarget(name: "DossierCheckTests", dependencies: ["DossierCheck", "DossierCore"]),
         .testTarget(name: "DossierPublishTests", dependencies: ["DossierPublish"]),
         .testTarget(name: "DossierBuildTests", dependencies: ["DossierBuild"], exclude: ["Golden"]),
         .testTarget(name: "DossierWatchTests", dependencies: ["DossierWatch"]),

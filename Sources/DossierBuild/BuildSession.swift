@@ -1,4 +1,5 @@
 import DossierAnalyse
+import DossierCheck
 import DossierCore
 import DossierIngest
 import DossierLoad
@@ -10,7 +11,8 @@ import Foundation
 /// only what a change affects: files not reported changed are not read
 /// again, unchanged raw files are not normalised again, unchanged articles
 /// are not analysed again, pages whose data did not change are not rendered
-/// again, and only files whose bytes changed are written.
+/// again, pages whose bytes did not change are not read again by the site
+/// check, and only files whose bytes changed are written.
 ///
 /// Every stage's cache is keyed by the stage's input, and what spans the
 /// whole dossier is always gathered afresh, so each build gives the same
@@ -21,6 +23,7 @@ public struct BuildSession: Sendable {
     private var ingestCache = IngestCache()
     private var analysisCache = AnalysisCache()
     private var renderCache = RenderCache()
+    private var checkCache = SiteCheckCache()
     private var renderer: (theme: [String: [UInt8]], renderer: SiteRenderer?, problems: [Diagnostic])?
     /// The files the output holds, as last published by this session; nil
     /// until a first publish, which then replaces the whole output.
@@ -34,8 +37,19 @@ public struct BuildSession: Sendable {
 
     /// Builds the site after the files at `changed` (paths relative to the
     /// dossier's root) changed; nil when anything may have changed. The
-    /// site is published only when the content has no errors.
+    /// site is published only when neither the content nor the rendered
+    /// site (its links, anchors and titles) has errors.
     public mutating func build(changed: Set<String>? = nil) async -> SiteBuilder.Report {
+        await run(changed: changed, publishing: true)
+    }
+
+    /// Does all a build does but publish: the content's problems and the
+    /// rendered site's, with nothing written.
+    public mutating func check() async -> SiteBuilder.Report {
+        await run(changed: nil, publishing: false)
+    }
+
+    private mutating func run(changed: Set<String>?, publishing: Bool) async -> SiteBuilder.Report {
         let clock = ContinuousClock()
         var timings: [(stage: String, duration: Duration)] = []
         var started = clock.now
@@ -50,7 +64,7 @@ public struct BuildSession: Sendable {
         let ingested = await Ingest.run(content, cache: &ingestCache)
         lap("ingest")
         var writtenFirst: Set<String> = []
-        if let changed, !changed.isEmpty, changed.allSatisfy(Self.isArticle) {
+        if publishing, let changed, !changed.isEmpty, changed.allSatisfy(Self.isArticle) {
             writtenFirst = await publishEditedArticles(ingested)
             lap("edited articles")
         }
@@ -59,13 +73,18 @@ public struct BuildSession: Sendable {
         let (renderer, themeProblems) = makeRenderer()
         var diagnostics = dossier.diagnostics + themeProblems + Feeds.warnings(for: dossier.config)
         var report = SiteBuilder.Report(diagnostics: [], publish: nil, articleCount: dossier.articles.count,
-                                        entityCount: dossier.entities.count, pageCount: 0, pagesRendered: 0, timings: [])
+                                        entityCount: dossier.entities.count, pageCount: 0, pagesRendered: 0, linkCount: 0,
+                                        timings: [])
         if let renderer {
             let files = await renderer.render(dossier, cache: &renderCache)
             lap("render")
             report.pageCount = files.count { $0.path.hasSuffix(".html") }
             report.pagesRendered = renderCache.rendered
-            if !diagnostics.containsErrors {
+            let check = await SiteCheck.run(files, siteFolder: builder.relativeOutputPath, cache: &checkCache)
+            diagnostics += check.diagnostics
+            report.linkCount = check.linkCount
+            lap("check")
+            if publishing && !diagnostics.containsErrors {
                 do {
                     let publisher = Publisher(output: builder.output)
                     let previous = published
@@ -98,7 +117,8 @@ public struct BuildSession: Sendable {
     /// without waiting for the whole dossier to be analysed again. The full
     /// build that follows rewrites whatever else changed, the same page
     /// included should it differ. Nothing is written when the content has
-    /// errors or the previous build failed.
+    /// errors, the previous build failed, or a link or title of the pages
+    /// is wrong in the site they join.
     /// Returns the paths written.
     private mutating func publishEditedArticles(_ content: IngestedContent) async -> Set<String> {
         guard let previous = published, let lastDossier, !content.diagnostics.containsErrors,
@@ -106,6 +126,10 @@ public struct BuildSession: Sendable {
         let edited = await Analyse.analyseChanged(content, cache: &analysisCache)
         let dossier = lastDossier.replacing(edited)
         let files = renderer.renderArticles(edited.map(\.article.slug), of: dossier, cache: &renderCache)
+        let site = previous.merging(files.map { ($0.path, $0) }) { _, edited in edited }
+        let check = await SiteCheck.run(Array(site.values), siteFolder: builder.relativeOutputPath,
+                                        pages: Set(files.map(\.path)), cache: &checkCache)
+        guard !check.diagnostics.containsErrors else { return [] }
         let replaced = previous.filter { path, _ in files.contains { $0.path == path } }
         guard let report = try? Publisher(output: builder.output).update(files, previous: replaced) else {
             published = nil  // unknown: the next build publishes the whole site

@@ -8,8 +8,9 @@ import DossierRender
 import Foundation
 
 /// Runs the whole pipeline on a dossier: load → ingest → analyse → render →
-/// publish. The site is published only when the content has no errors, so
-/// a failed build leaves the previous site as it was.
+/// check → publish. The site is published only when the content and the
+/// rendered site have no errors, so a failed build leaves the previous site
+/// as it was.
 public struct SiteBuilder: Sendable {
     /// What a build did.
     public struct Report: Sendable {
@@ -22,6 +23,8 @@ public struct SiteBuilder: Sendable {
         public var pageCount: Int
         /// How many pages were rendered; the others were unchanged since the last build of a session.
         public var pagesRendered: Int
+        /// How many internal links of the pages the site check followed.
+        public var linkCount: Int
         /// How long each stage took, in pipeline order, for `build --timings`.
         public var timings: [(stage: String, duration: Duration)]
         /// Whether the build succeeded (and the site was published).
@@ -41,6 +44,13 @@ public struct SiteBuilder: Sendable {
     public func build() async -> Report {
         var session = BuildSession(self)
         return await session.build()
+    }
+
+    /// Runs the pipeline as `build` does and checks the rendered site,
+    /// writing nothing: every problem `build` would report.
+    public func check() async -> Report {
+        var session = BuildSession(self)
+        return await session.check()
     }
 
     /// The default theme with the dossier's own Templates/ files laid over it.

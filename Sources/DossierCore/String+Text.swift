@@ -41,7 +41,6 @@ extension StringProtocol {
     }
 }
 
-/// A count with its noun, singular or plural: `1 mention`, `3 mentions`.
 extension Duration {
     /// The duration in whole milliseconds, rounded, for reports.
     public var roundedMilliseconds: Int {
@@ -49,6 +48,14 @@ extension Duration {
     }
 }
 
-public func counted(_ count: Int, _ noun: String) -> String {
-    "\(count) \(noun)\(count == 1 ? "" : "s")"
+/// A count with its noun, singular or plural: `1 mention`, `3 mentions`;
+/// with `separatingThousands`, as command summaries print large counts: `1,234 links`.
+public func counted(_ count: Int, _ noun: String, separatingThousands: Bool = false) -> String {
+    var digits = String(count)
+    if separatingThousands {
+        for position in stride(from: digits.count - 3, to: 0, by: -3) {
+            digits.insert(",", at: digits.index(digits.startIndex, offsetBy: position))
+        }
+    }
+    return "\(digits) \(noun)\(count == 1 ? "" : "s")"
 }

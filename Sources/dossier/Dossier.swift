@@ -9,7 +9,7 @@ struct Dossier: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Turns a folder of raw news articles into a cross-linked static site.",
-        subcommands: [Build.self, Watch.self, Serve.self, Normalize.self, Suggest.self, Init.self]
+        subcommands: [Build.self, Check.self, Watch.self, Serve.self, Normalize.self, Suggest.self, Init.self]
     )
 
     /// Runs the command; bad usage exits with status 2 (ArgumentParser's

@@ -157,6 +157,26 @@ enum CuratorEdit: CaseIterable {
         #expect(reported.publish?.written.contains("entities/abu-kamal.html") == true)
     }
 
+    @Test func anEditedArticleWithABrokenLinkIsNotWrittenFirst() async throws {
+        let dossier = try ScratchDossier()
+        let path = "content/articles/linking.md"
+        let article = "---\ntitle: \"Links\"\ndate: 2017-12-09\n---\n\n"
+        try dossier.write(path, article + "See the map.\n")
+        var session = BuildSession(SiteBuilder(root: dossier.root))
+        #expect(await session.build().succeeded)
+        let before = ScratchDossier.snapshot(dossier.site)
+        try dossier.write(path, article + "See [the map](map.html) and [the intro](#intro).\n")
+
+        let report = await session.build(changed: [path])
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.map(\.message) == [
+            "link to 'map.html' does not resolve: no such file 'articles/map.html' in the site",
+            "anchor '#intro' not found in 'articles/linking.html'",
+        ])
+        #expect(report.diagnostics.allSatisfy { $0.location.path == "site/articles/linking.html" })
+        #expect(ScratchDossier.snapshot(dossier.site) == before, "nothing is written, the edited page included")
+    }
+
     func rebuiltFromScratch(_ dossier: ScratchDossier) async -> URL {
         let fresh = dossier.root.appendingPathComponent("fresh")
         _ = await SiteBuilder(root: dossier.root, output: fresh).build()

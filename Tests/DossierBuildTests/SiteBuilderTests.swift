@@ -8,14 +8,14 @@ import Testing
 /// gains a `base_url`, so the copy builds without warnings and has every
 /// file a published site has (sitemap.xml, canonical links).
 final class ScratchDossier {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
     let root: URL
     var site: URL { root.appendingPathComponent("site") }
 
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-test-\(UUID().uuidString)")
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: repository.appendingPathComponent("content"), to: root.appendingPathComponent("content"))
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("content"), to: root.appendingPathComponent("content"))
         let config = root.appendingPathComponent("content/dossier.yml")
         try Data((try String(contentsOf: config, encoding: .utf8) + "base_url: \"https://example.org/seed/\"\n").utf8).write(to: config)
     }
@@ -188,6 +188,35 @@ final class ScratchDossier {
         #expect(page.contains("<p>Curated <em>text</em>.</p>"))
         #expect(page.contains("<time datetime=\"2017-12-06\">6 December 2017</time>"))
         #expect(page.contains("href=\"../raw/ap-on-putin.html\""))
+    }
+
+    @Test func theSeedDossierPassesTheSiteCheck() async throws {
+        let dossier = try ScratchDossier()
+        let report = await SiteBuilder(root: dossier.root).check()
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        #expect(report.pageCount == 76)
+        #expect(report.linkCount > 2000)
+        #expect(report.publish == nil)
+        #expect(!FileManager.default.fileExists(atPath: dossier.site.path), "check writes nothing")
+    }
+
+    @Test func aBrokenLinkInATemplateFailsTheBuildAndLeavesTheSiteUntouched() async throws {
+        let dossier = try ScratchDossier()
+        #expect(await dossier.build().succeeded)
+        let before = dossier.snapshot()
+        let template = try String(contentsOf: ScratchDossier.repository.appendingPathComponent("Templates/article.mustache"), encoding: .utf8)
+        try dossier.write("Templates/article.mustache",
+                          template.replacingOccurrences(of: "{{$content}}\n", with: "{{$content}}\n<a href=\"nowhere.html\">Nowhere</a>\n"))
+
+        let report = await dossier.build()
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.count == 5)  // once on each article's page
+        #expect(report.diagnostics.contains {
+            $0.description == "site/articles/syria-fully-liberated-from-isis-terrorists-russian-mod.html:119:10: "
+                + "error: link to 'nowhere.html' does not resolve: no such file 'articles/nowhere.html' in the site"
+        }, "\(report.diagnostics)")
+        #expect(dossier.snapshot() == before)
+        #expect(await SiteBuilder(root: dossier.root).check().diagnostics == report.diagnostics)
     }
 
     @Test func aDossierTemplateOverridesTheDefaultOne() async throws {

@@ -1,0 +1,206 @@
+import DossierCore
+import Foundation
+
+/// Checks the files of a rendered site, in memory, before they are
+/// published: every internal link (`href`, `src`) of every HTML page leads
+/// to a file of the site and every fragment to an id in its page (errors),
+/// every page has a title (an error) and can be reached from `index.html`
+/// by following links (a warning).
+///
+/// Each page is read once into ``PageLinks`` (in parallel), which a
+/// ``SiteCheckCache`` keeps while the page's bytes stay the same; the links
+/// are then looked up among the site's files and ids.
+public enum SiteCheck {
+    /// What a check found.
+    public struct Report: Sendable {
+        /// One diagnostic per problem, sorted, located in the pages.
+        public var diagnostics: [Diagnostic]
+        /// How many HTML pages were checked.
+        public var pageCount: Int
+        /// How many internal links (fragments alone included) were checked.
+        public var linkCount: Int
+    }
+
+    /// Checks the whole site in `files`. `siteFolder` is the site's folder
+    /// relative to the dossier's root (such as `site`), which locates each
+    /// diagnostic as `siteFolder/page:line:column`.
+    public static func run(_ files: [SiteFile], siteFolder: String) async -> Report {
+        var cache = SiteCheckCache()
+        return await run(files, siteFolder: siteFolder, cache: &cache)
+    }
+
+    /// Checks the site in `files`, reading again only the pages whose bytes
+    /// changed since `cache` was filled. When `pages` is given, only the
+    /// links and titles of those pages are checked (still against the whole
+    /// site), and reachability is not.
+    public static func run(_ files: [SiteFile], siteFolder: String, pages: Set<String>? = nil,
+                           cache: inout SiteCheckCache) async -> Report {
+        let extracted = await cache.extract(files.filter { isPage($0.path) })
+        let otherFiles = Set(files.lazy.map(\.path).filter { !isPage($0) })
+        let checked = pages.map { $0.filter { extracted[$0] != nil } } ?? Array(extracted.keys)
+        var findings = await checked.concurrentMap { page in
+            problems(of: page, extracted[page]!, pages: extracted, otherFiles: otherFiles)
+        }.flatMap { $0 }
+        if pages == nil && !extracted.isEmpty {
+            if extracted["index.html"] == nil {
+                findings.append(Finding(page: "index.html", offset: nil, problem: .noFrontPage))
+            } else {
+                let reached = reachable(from: "index.html", in: extracted)
+                findings += extracted.keys.filter { !reached.contains($0) }.map { Finding(page: $0, offset: nil, problem: .unreachable) }
+            }
+        }
+        let pagesWithFindings = Set(findings.map(\.page))
+        let contents = Dictionary(files.lazy.filter { pagesWithFindings.contains($0.path) }.map { ($0.path, $0.contents) },
+                                  uniquingKeysWith: { first, _ in first })
+        let diagnostics = findings.map { finding in
+            let bytes = contents[finding.page] ?? []
+            let (line, column) = finding.offset.map { position(of: $0, in: bytes) } ?? (1, 1)
+            let path = siteFolder.isEmpty ? finding.page : "\(siteFolder)/\(finding.page)"
+            return Diagnostic(finding.problem.severity, SourceLocation(path: path, line: line, column: column),
+                              finding.problem.message(bytes))
+        }
+        let linkCount = checked.reduce(0) { $0 + extracted[$1]!.links.count }
+        return Report(diagnostics: Array(Set(diagnostics)).sorted(), pageCount: checked.count, linkCount: linkCount)
+    }
+
+    /// Whether the file at `path` is an HTML page, whose links are checked.
+    static func isPage(_ path: String) -> Bool {
+        path.hasSuffix(".html") || path.hasSuffix(".htm")
+    }
+
+    /// The problems of the links and the title of `links`, the page at
+    /// `page`, in a site of `pages` and `otherFiles`.
+    private static func problems(of page: String, _ links: PageLinks, pages: [String: PageLinks],
+                                 otherFiles: Set<String>) -> [Finding] {
+        // Whether each place the page links to is a file of the site, and its ids if it is a page.
+        let found = links.targets.map { target -> (isFile: Bool, ids: Set<String>?) in
+            guard case .file(let path) = target else { return (false, nil) }
+            if let linked = pages[path] { return (true, linked.ids) }
+            return (otherFiles.contains(path), nil)
+        }
+        var findings: [Finding] = []
+        for link in links.links {
+            let problem: Problem
+            switch (links.targets[link.target], found[link.target]) {
+            case (.outsideSite, _): problem = .outsideSite(link.value)
+            case (.serverRoot, _): problem = .serverRoot(link.value)
+            case (.file(let path), (false, _)): problem = .noSuchFile(link.value, path)
+            case (.file(let path), (true, let ids)):
+                guard let fragment = link.fragment, ids?.contains(fragment) != true else { continue }
+                problem = .noSuchAnchor(fragment, path)
+            }
+            findings.append(Finding(page: page, offset: link.value.lowerBound, problem: problem))
+        }
+        switch links.title {
+        case .present: break
+        case .empty(let offset): findings.append(Finding(page: page, offset: offset, problem: .emptyTitle))
+        case .missing: findings.append(Finding(page: page, offset: nil, problem: .noTitle))
+        }
+        return findings
+    }
+
+    /// The paths reached from `start` by following links, breadth first:
+    /// every page reached, and the other files they link to.
+    private static func reachable(from start: String, in pages: [String: PageLinks]) -> Set<String> {
+        var reached: Set<String> = [start]
+        var queue = [start]
+        var next = 0
+        while next < queue.count {
+            for target in pages[queue[next]]?.targets ?? [] {
+                if case .file(let path) = target, reached.insert(path).inserted, pages[path] != nil {
+                    queue.append(path)
+                }
+            }
+            next += 1
+        }
+        return reached
+    }
+
+    /// The 1-based line and column of the byte at `offset`, counting
+    /// columns in Unicode scalars.
+    static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for byte in bytes[..<min(offset, bytes.count)] {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {  // not a UTF-8 continuation byte
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+
+    /// A problem and where it is: in `page`, at the byte `offset` (nil:
+    /// the page as a whole).
+    private struct Finding: Sendable {
+        var page: String
+        var offset: Int?
+        var problem: Problem
+    }
+
+    /// A problem found in a page.
+    private enum Problem: Sendable {
+        case noSuchFile(Range<Int>, String)
+        case noSuchAnchor(String, String)
+        case outsideSite(Range<Int>)
+        case serverRoot(Range<Int>)
+        case noTitle, emptyTitle, noFrontPage, unreachable
+
+        var severity: Diagnostic.Severity {
+            if case .unreachable = self { return .warning }
+            return .error
+        }
+
+        /// The message, quoting the link as written in `page`'s bytes.
+        func message(_ page: [UInt8]) -> String {
+            func written(_ value: Range<Int>) -> String {
+                String(decoding: HTMLScanner.decodedValue(page, value), as: UTF8.self).trimmed
+            }
+            switch self {
+            case .noSuchFile(let value, let path):
+                let link = written(value)
+                let resolved = link == path ? "" : " '\(path)'"
+                return "link to '\(link)' does not resolve: no such file\(resolved) in the site"
+            case .noSuchAnchor(let fragment, let path):
+                return "anchor '#\(fragment)' not found in '\(path)'"
+            case .outsideSite(let value):
+                return "link to '\(written(value))' does not resolve: it leads outside the site"
+            case .serverRoot(let value):
+                return "link to '\(written(value))' does not resolve from disk or under a sub-path: links within the site must be relative"
+            case .noTitle: return "page has no <title>"
+            case .emptyTitle: return "page has an empty <title>"
+            case .noFrontPage: return "the site has no index.html"
+            case .unreachable: return "page is not reachable from index.html"
+            }
+        }
+    }
+}
+
+/// The pages a site check read, kept so that the next check of the same
+/// site reads only the pages whose bytes changed.
+public struct SiteCheckCache: Sendable {
+    private var contents: [String: [UInt8]] = [:]
+    private var links: [String: PageLinks] = [:]
+
+    public init() {}
+
+    /// The links of every page in `files`, taken from the cache where the
+    /// page's bytes are the same (the same buffer, for pages a render cache
+    /// kept, compares at once) and read in parallel otherwise. Afterwards
+    /// the cache holds exactly these pages.
+    mutating func extract(_ files: [SiteFile]) async -> [String: PageLinks] {
+        let fresh = files.filter { contents[$0.path] != $0.contents }
+        let read = await fresh.concurrentMap { PageLinks(path: $0.path, contents: $0.contents) }
+        for (file, pageLinks) in zip(fresh, read) {
+            contents[file.path] = file.contents
+            links[file.path] = pageLinks
+        }
+        if links.count > files.count {  // pages gone since the last check
+            let paths = Set(files.map(\.path))
+            contents = contents.filter { paths.contains($0.key) }
+            links = links.filter { paths.contains($0.key) }
+        }
+        return links
+    }
+}
