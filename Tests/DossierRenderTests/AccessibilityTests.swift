@@ -43,3 +43,19 @@ private func headingLevels(_ html: String) -> [Int] {
     #expect(try #require(site["entities/putin.html"]).contains("<h3>Career</h3>"))
     #expect(try #require(site["claims/won.html"]).contains("<h3>Why</h3>"))
 }
+
+@Test func nothingIsLoadedFromOutsideTheSite() async throws {
+    let site = try await renderSite([article("a", "A", url: "https://example.org/a")],
+                                    config: DossierConfig(title: "T", baseURL: "https://example.org/d/"))
+    for (path, html) in site where path.hasSuffix(".html") {
+        for attribute in [" src=\"", "<link rel=\"stylesheet\" href=\""] {
+            let values = html.components(separatedBy: attribute).dropFirst()
+            #expect(values.allSatisfy { !$0.hasPrefix("http") && !$0.hasPrefix("//") }, "\(path) loads \(attribute) from elsewhere")
+        }
+    }
+    for asset in ["assets/style.css", "assets/search.js"] {
+        let text = try #require(site[asset])
+        #expect(!text.contains("http:") && !text.contains("https:") && !text.contains("@import") && !text.contains("@font-face"),
+                "\(asset) refers to something outside the site")
+    }
+}
