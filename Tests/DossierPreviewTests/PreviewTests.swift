@@ -87,7 +87,7 @@ let quiet = Logger(label: "DossierPreviewTests") { _ in SwiftLogNoOpLogHandler()
         #expect(await reports.next()?.succeeded == true)
 
         await group.triggerGracefulShutdown()
-        #expect(await returns(running, within: 5))
+        #expect(await returns(running, within: 30))
     }
 
     @Test func serveReloadsPagesAfterAnEditAndShowsProblemsUntilFixed() async throws {
@@ -123,6 +123,6 @@ let quiet = Logger(label: "DossierPreviewTests") { _ in SwiftLogNoOpLogHandler()
         #expect(await page.receive(until: "event: reload").contains("event: reload"))
 
         await group.triggerGracefulShutdown()
-        #expect(await returns(running, within: 5), "stops with a page still connected")
+        #expect(await returns(running, within: 30), "stops with a page still connected")
     }
 }

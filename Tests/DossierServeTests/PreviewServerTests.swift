@@ -226,7 +226,7 @@ private let scriptTag = #"<script src="/__dossier/live.js"></script>"#
     #expect(await page.receive(until: ": connected").contains(": connected"))
 
     await group.triggerGracefulShutdown()
-    #expect(await returns(running, within: 5))
+    #expect(await returns(running, within: 30))
     #expect(await page.receive().hasSuffix("0\r\n\r\n"), "the event stream ends properly")
 }
 

@@ -3,6 +3,8 @@ import Foundation
 // A client for tests that talk to a server on loopback.
 
 /// Whether `task` returns within `seconds`; if not it is cancelled, so a hang fails the test instead of stalling it.
+/// Give a bound that only a hang exceeds: tests run in parallel, and on a two-core machine busy with
+/// building sites in other tests, a server's tasks can wait several seconds for a thread.
 public func returns(_ task: Task<Void, any Error>, within seconds: Int) async -> Bool {
     let (ended, end) = AsyncStream.makeStream(of: Void.self)
     Task {
