@@ -25,12 +25,13 @@ struct Check: AsyncParsableCommand {
         let report = await SiteBuilder(root: root.url).check()
         printDiagnostics(report.diagnostics)
         if timings { printTimings(report) }
-        let problems = Set(report.diagnostics)
-        let errors = problems.count { $0.severity == .error }
-        let warnings = problems.count - errors
-        let found = problems.isEmpty ? "no problems"
-            : [(errors, "error"), (warnings, "warning")].filter { $0.0 > 0 }.map { counted($0.0, $0.1, separatingThousands: true) }.joined(separator: ", ")
-        print("checked \(counted(report.pageCount, "page", separatingThousands: true)) and \(counted(report.linkCount, "link", separatingThousands: true)): \(found)")
+        let errors = report.diagnostics.count { $0.severity == .error }
+        let warnings = report.diagnostics.count - errors
+        let found = [(errors, "error"), (warnings, "warning")].filter { $0.0 > 0 }
+            .map { counted($0.0, $0.1, separatingThousands: true) }.joined(separator: ", ")
+        let checked = "\(counted(report.pageCount, "page", separatingThousands: true)) and "
+            + counted(report.linkCount, "link", separatingThousands: true)
+        print("checked \(checked): \(found.isEmpty ? "no problems" : found)")
         if errors > 0 { throw ExitCode(1) }
     }
 }
