@@ -28,7 +28,7 @@ enum SearchIndex {
             let metadata = analysed.article.metadata
             let meta = [metadata.date?.longForm, metadata.outlet, metadata.author.map { "by " + $0 }].compactMap { $0 }
             return entry(kind: "article", url: "articles/\(analysed.article.slug).html", title: metadata.title,
-                         meta: meta.joined(separator: " · "), names: [], text: analysed.plainText.collapsingWhitespace)
+                         meta: meta.joined(separator: " · "), names: [], text: analysed.plainText.firstWords(.max))
         }
         return .object([("pages", .array(entities + claims + articles))])
     }
@@ -38,12 +38,5 @@ enum SearchIndex {
             ("kind", .string(kind)), ("url", .string(url)), ("title", .string(title)), ("meta", .string(meta)),
             ("names", .array(names.map(JSONValue.string))), ("text", .string(text)),
         ])
-    }
-}
-
-extension String {
-    /// The text with every run of white space made one space, trimmed.
-    var collapsingWhitespace: String {
-        split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

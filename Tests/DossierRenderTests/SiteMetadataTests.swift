@@ -171,3 +171,13 @@ private func xmlElements(_ text: String) -> [(name: String, attributes: [String:
     #expect(collection["url"] as? String == "https://example.org/d/entities/index.html")
     #expect((collection["isPartOf"] as? [String: Any])?["name"] as? String == "Test dossier")
 }
+
+@Test(arguments: [
+    ("One  two\n\nthree\tfour", 3, "One two three …"),
+    ("One  two\n\nthree\tfour", 4, "One two three four"),
+    ("  Déjà vu — «ça»  ", 10, "Déjà vu — «ça»"),
+    ("", 5, ""),
+])
+func firstWordsKeepsWordsAndMakesWhiteSpaceOneSpace(_ text: String, _ limit: Int, _ expected: String) {
+    #expect(text.firstWords(limit) == expected)
+}
