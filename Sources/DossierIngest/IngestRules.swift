@@ -109,11 +109,11 @@ public enum IngestRules {
         LineRule("newsletter", "newsletter blurbs: Newsletter, Get top stories ... emailed to you, Sign up for ...",
                  maximumWords: 25, startsTail: true) { line in
             ["newsletter", "emailed to you", "sign up for", "subscribe to", "in your inbox", "to your inbox",
-             "get top stories", "subscribe now"].contains { line.key.firstRange(of: $0) != nil }
+             "get top stories", "subscribe now"].contains { line.key.firstByteRange(of: $0) != nil }
         },
         LineRule("cookie-notice", "cookie consent notices", maximumWords: 60) { line in
-            line.key.firstRange(of: "cookie") != nil
-                && ["use", "accept", "policy", "consent", "browsing", "agree"].contains { line.key.firstRange(of: $0) != nil }
+            line.key.firstByteRange(of: "cookie") != nil
+                && ["use", "accept", "policy", "consent", "browsing", "agree"].contains { line.key.firstByteRange(of: $0) != nil }
         },
         LineRule("tag-list", "tag and topic lists: Tags: Syria, Russia; Filed under ...", maximumWords: 30) { line in
             ["tags", "tagged", "topics", "filed under", "categories", "keywords", "trends"].contains { label in
@@ -129,7 +129,7 @@ public enum IngestRules {
         },
         LineRule("copyright", "copyright and credit lines: Copyright 2017 The Associated Press. All rights reserved.",
                  maximumWords: 60) { line in
-            line.text.contains("©") || line.key.firstRange(of: "all rights reserved") != nil
+            line.text.contains("©") || line.key.firstByteRange(of: "all rights reserved") != nil
                 || line.key.prefixMatch(of: copyrightNotice) != nil
         },
         LineRule("photo-caption", "photo captions and credits: ... (Reuters photo), Photo: ..., Image copyright ...",

@@ -267,7 +267,7 @@ private struct NormalizationPass {
         var text = text
         for (rule, markers) in inlineMarkers {
             for marker in markers {
-                guard let range = text.firstRange(of: marker) else { continue }
+                guard let range = text.firstByteRange(of: marker) else { continue }
                 let before = text[..<range.lowerBound].trimming(" ")
                 let after = text[range.lowerBound...]
                 guard let last = before.last, ".!?\"”’)".contains(last), after.wordCount <= 25,

@@ -171,3 +171,17 @@ let ruleExamples: [RuleExample] = [
         #expect(!slug.hasSuffix("-"))
     }
 }
+
+@Test(arguments: [
+    ("Read more: the full story", "Read more", 0..<9),
+    ("Déjà vu. Read more", "Read more", 11..<20),  // é and à are two bytes each
+    ("nothing here", "Read more", nil),
+    ("short", "a much longer needle", nil),
+    ("ab", "", nil),
+])
+func byteSearchFindsMarkersAsTheyAreWritten(_ text: String, _ needle: String, _ expected: Range<Int>?) {
+    let found = text.firstByteRange(of: needle).map {
+        text.utf8.distance(from: text.startIndex, to: $0.lowerBound)..<text.utf8.distance(from: text.startIndex, to: $0.upperBound)
+    }
+    #expect(found == expected)
+}
