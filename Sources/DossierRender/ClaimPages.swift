@@ -115,13 +115,13 @@ extension PageContext {
         analysed.claimAppearances.compactMap { appearance in
             guard let claim = dossier.claim(appearance.claim)?.claim else { return nil }
             let disputes = appearance.stance == .disputes
-            let href = "../claims/\(claim.slug).html".htmlEscaped
+            let href = "../claims/\(claim.slug).html".markupEscaped
             let label = disputes ? "disputes" : "claim"
             let title = (disputes ? "Disputes: " : "Claim: ") + claim.statement
             return InlineWrap(
                 span: appearance.span,
-                enter: #"<span class="claim\#(disputes ? " disputes" : "")" id="\#(appearance.anchor.htmlEscaped)">"#,
-                exit: #" <a class="claim-ref" href="\#(href)" title="\#(title.htmlEscaped)">\#(label)</a></span>"#)
+                enter: #"<span class="claim\#(disputes ? " disputes" : "")" id="\#(appearance.anchor.markupEscaped)">"#,
+                exit: #" <a class="claim-ref" href="\#(href)" title="\#(title.markupEscaped)">\#(label)</a></span>"#)
         }
     }
 

@@ -117,8 +117,8 @@ struct EntityGraph {
             let centre = layout.centres[index]
             let current = centred && index == 0
             svg += #"<a class="node \#(node.kind.rawValue)\#(current ? " centre" : "")" "#
-                + #"href="\#("\(node.slug).html".htmlEscaped)"\#(current ? #" aria-current="page""# : "")>"#
-                + "<title>\("\(node.name): \(counted(node.mentions, "mention"))".htmlEscaped)</title>"
+                + #"href="\#("\(node.slug).html".markupEscaped)"\#(current ? #" aria-current="page""# : "")>"#
+                + "<title>\("\(node.name): \(counted(node.mentions, "mention"))".markupEscaped)</title>"
                 + #"<circle cx="\#(SVG.number(centre.x))" cy="\#(SVG.number(centre.y))" r="\#(SVG.number(radii[index]))"/>"#
                 + labels[index].text(beside: centre, radius: radii[index], right: layout.labelsRight[index])
                 + "</a>\n"
@@ -165,9 +165,9 @@ struct GraphLabel {
         let x = SVG.number(right ? centre.x + radius + Self.gap : centre.x - radius - Self.gap)
         let baseline = centre.y - Double(lines.count - 1) * Self.lineHeight / 2 + 0.35 * Self.fontSize
         var text = #"<text x="\#(x)" y="\#(SVG.number(baseline))"\#(right ? "" : #" text-anchor="end""#)>"#
-            + lines[0].htmlEscaped
+            + lines[0].markupEscaped
         for line in lines.dropFirst() {
-            text += #"<tspan x="\#(x)" dy="\#(SVG.number(Self.lineHeight))">\#(line.htmlEscaped)</tspan>"#
+            text += #"<tspan x="\#(x)" dy="\#(SVG.number(Self.lineHeight))">\#(line.markupEscaped)</tspan>"#
         }
         return text + "</text>"
     }

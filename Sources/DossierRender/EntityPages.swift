@@ -55,6 +55,7 @@ extension PageContext {
     func entity(_ analysed: AnalysedEntity, notesHTML: String) -> [String: Any] {
         let entity = analysed.entity
         var page = frame(title: entity.name, depth: 1, section: "entities")
+        page["pageDescription"] = entity.description
         var data = entitySummary(analysed)
         data["kind"] = ["name": entity.kind.rawValue, "label": Self.label(entity.kind)]
         data["aliases"] = analysed.nameCounts.dropFirst().map { ["name": $0.name, "count": $0.count] }
@@ -101,12 +102,12 @@ extension PageContext {
         var linked = Set<String>()  // "<paragraph> <entity>" already linked
         return analysed.mentions.compactMap { mention in
             guard let entity = dossier.entity(mention.entity)?.entity else { return nil }
-            let anchor = mention.anchor.htmlEscaped
+            let anchor = mention.anchor.markupEscaped
             guard linked.insert("\(mention.paragraph) \(mention.entity)").inserted else {
                 return InlineWrap(span: mention.span, enter: #"<span class="mention" id="\#(anchor)">"#, exit: "</span>")
             }
-            let href = "../entities/\(entity.slug).html".htmlEscaped
-            let title = entity.name == mention.name ? "" : #" title="\#(entity.name.htmlEscaped)""#
+            let href = "../entities/\(entity.slug).html".markupEscaped
+            let title = entity.name == mention.name ? "" : #" title="\#(entity.name.markupEscaped)""#
             return InlineWrap(span: mention.span, enter: #"<a class="entity" id="\#(anchor)" href="\#(href)"\#(title)>"#,
                               exit: "</a>")
         }
@@ -134,17 +135,22 @@ extension PageContext {
 }
 
 extension String {
-    /// The text escaped for HTML text and double-quoted attribute values.
-    var htmlEscaped: String {
+    /// The text escaped for character data and double- or single-quoted
+    /// attribute values of HTML, SVG and XML alike, with the control
+    /// characters none of them allows left out.
+    var markupEscaped: String {
         var escaped = ""
-        for character in self {
-            switch character {
+        escaped.unicodeScalars.reserveCapacity(unicodeScalars.count)
+        for scalar in unicodeScalars {
+            switch scalar {
             case "&": escaped += "&amp;"
             case "<": escaped += "&lt;"
             case ">": escaped += "&gt;"
             case "\"": escaped += "&quot;"
             case "'": escaped += "&#39;"
-            default: escaped.append(character)
+            case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
+            default: escaped.unicodeScalars.append(scalar)
             }
         }
         return escaped

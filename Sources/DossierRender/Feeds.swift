@@ -19,17 +19,17 @@ public enum Feeds {
         let updated = dossier.articles.compactMap(\.article.metadata.date).max()
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(config.language.xmlEscaped)">
-            <title>\(config.title.xmlEscaped)</title>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(config.language.markupEscaped)">
+            <title>\(config.title.markupEscaped)</title>
 
             """
-        if let description = config.description { xml += "<subtitle>\(description.xmlEscaped)</subtitle>\n" }
+        if let description = config.description { xml += "<subtitle>\(description.markupEscaped)</subtitle>\n" }
         xml += """
-            <id>\(identifier("", config: config).xmlEscaped)</id>
-            <link rel="alternate" type="text/html" href="\(address("index.html", config: config).xmlEscaped)"/>
-            <link rel="self" type="application/atom+xml" href="\(address("feed.xml", config: config).xmlEscaped)"/>
+            <id>\(identifier("", config: config).markupEscaped)</id>
+            <link rel="alternate" type="text/html" href="\(address("index.html", config: config).markupEscaped)"/>
+            <link rel="self" type="application/atom+xml" href="\(address("feed.xml", config: config).markupEscaped)"/>
             <updated>\(timestamp(updated))</updated>
-            <author><name>\(config.title.xmlEscaped)</name></author>
+            <author><name>\(config.title.markupEscaped)</name></author>
             <generator>Dossier</generator>
 
             """
@@ -38,15 +38,15 @@ public enum Feeds {
             let path = "articles/\(analysed.article.slug).html"
             xml += """
                 <entry>
-                <title>\(metadata.title.xmlEscaped)</title>
-                <link rel="alternate" type="text/html" href="\(address(path, config: config).xmlEscaped)"/>
-                <id>\(identifier(path, config: config).xmlEscaped)</id>
+                <title>\(metadata.title.markupEscaped)</title>
+                <link rel="alternate" type="text/html" href="\(address(path, config: config).markupEscaped)"/>
+                <id>\(identifier(path, config: config).markupEscaped)</id>
 
                 """
             if let date = metadata.date { xml += "<published>\(timestamp(date))</published>\n" }
             xml += "<updated>\(timestamp(metadata.date ?? updated))</updated>\n"
-            if let by = metadata.author ?? metadata.outlet { xml += "<author><name>\(by.xmlEscaped)</name></author>\n" }
-            xml += "<summary>\(analysed.plainText.firstWords(60).xmlEscaped)</summary>\n</entry>\n"
+            if let by = metadata.author ?? metadata.outlet { xml += "<author><name>\(by.markupEscaped)</name></author>\n" }
+            xml += "<summary>\(analysed.plainText.firstWords(60).markupEscaped)</summary>\n</entry>\n"
         }
         return Array((xml + "</feed>\n").utf8)
     }
@@ -61,7 +61,7 @@ public enum Feeds {
 
             """
         for page in pages.sorted() {
-            xml += "<url><loc>\(address(page, config: config).xmlEscaped)</loc></url>\n"
+            xml += "<url><loc>\(address(page, config: config).markupEscaped)</loc></url>\n"
         }
         return Array((xml + "</urlset>\n").utf8)
     }
@@ -116,25 +116,5 @@ extension String {
             kept.append(byte)
         }
         return String(decoding: kept, as: UTF8.self)
-    }
-
-    /// The text escaped for XML character data and attribute values, with
-    /// characters XML 1.0 does not allow left out.
-    var xmlEscaped: String {
-        var escaped = ""
-        escaped.unicodeScalars.reserveCapacity(unicodeScalars.count)
-        for scalar in unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
     }
 }

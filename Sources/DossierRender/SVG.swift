@@ -35,7 +35,7 @@ enum SVG {
         #"<svg class="\#(className)" id="\#(id)" viewBox="0 0 \#(number(width)) \#(number(height))" "#
             + #"role="\#(hasLinks ? "group" : "img")" "#
             + #"aria-labelledby="\#(id)-title" font-size="\#(number(fontSize))">"# + "\n"
-            + #"<title id="\#(id)-title">\#(title.htmlEscaped)</title>"# + "\n"
+            + #"<title id="\#(id)-title">\#(title.markupEscaped)</title>"# + "\n"
     }
 }
 

@@ -143,6 +143,7 @@ private func xmlElements(_ text: String) -> [(name: String, attributes: [String:
     #expect(articlePage.contains(#"<meta property="og:title" content="A title">"#))
     #expect(articlePage.contains(#"<meta property="og:description" content="First words of the article.">"#))
     #expect(try #require(site["claims/c.html"]).contains(#"<meta name="description" content="A statement">"#))
+    #expect(try #require(site["entities/e.html"]).contains(#"<meta name="description" content="A place.">"#))
     #expect(try #require(site["index.html"]).contains(#"<meta name="description" content="About a test.">"#))
 
     let unpublished = try await renderSite([article("a", "A")])
