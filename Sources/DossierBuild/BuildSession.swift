@@ -89,7 +89,7 @@ public struct BuildSession: Sendable {
                     let publisher = Publisher(output: builder.output)
                     let previous = published
                     published = nil  // unknown until this publish succeeds
-                    var publish = try previous.map { try publisher.update(files, previous: $0) } ?? publisher.publish(files)
+                    var publish = if let previous { try publisher.update(files, previous: previous) } else { try await publisher.publish(files) }
                     publish.written = (publish.written + writtenFirst).sorted()
                     publish.unchanged.removeAll(where: writtenFirst.contains)
                     report.publish = publish

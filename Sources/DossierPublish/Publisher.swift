@@ -7,7 +7,7 @@ import Foundation
 /// then replaces the output in one atomic exchange. A file whose bytes did
 /// not change is hard-linked from the previous site instead of rewritten,
 /// so it keeps its inode and modification time.
-public struct Publisher {
+public struct Publisher: Sendable {
     /// What a publish did.
     public struct Report: Equatable, Sendable {
         /// Paths whose content is new or changed.
@@ -24,7 +24,7 @@ public struct Publisher {
     }
 
     public let output: URL
-    private let fileManager = FileManager.default
+    private var fileManager: FileManager { .default }
 
     public init(output: URL) {
         self.output = output.standardizedFileURL
@@ -36,22 +36,24 @@ public struct Publisher {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).staging")
     }
 
-    /// Replaces the output folder's content with `files`.
-    public func publish(_ files: [SiteFile]) throws -> Report {
+    /// Replaces the output folder's content with `files`. The files are
+    /// written in parallel, into folders made beforehand.
+    public func publish(_ files: [SiteFile]) async throws -> Report {
+        if let unsafe = files.first(where: { !isSafe($0.path) }) {
+            throw Failure(description: "unsafe output path '\(unsafe.path)'")
+        }
         try checkOutputIsASite()
         try? fileManager.removeItem(at: staging)  // left by a build that was killed
         var report = Report()
         do {
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            for file in files {
-                guard isSafe(file.path) else { throw Failure(description: "unsafe output path '\(file.path)'") }
-                let target = staging.appendingPathComponent(file.path)
-                try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                if carryOver(file, to: target) {
-                    report.unchanged.append(file.path)
-                } else {
-                    try Data(file.contents).write(to: target)
-                    report.written.append(file.path)
+            try makeFolders(for: files.map(\.path), under: staging)
+            let outcomes = await files.concurrentMap { [self] file in
+                Result { try carryOver(file) ? Outcome.unchanged : write(file.contents, to: staging.appendingPathComponent(file.path).path) }
+            }
+            for (file, outcome) in zip(files, outcomes) {
+                switch try outcome.get() {
+                case .unchanged: report.unchanged.append(file.path)
+                case .written: report.written.append(file.path)
                 }
             }
             let produced = Set(files.map(\.path))
@@ -62,6 +64,41 @@ public struct Publisher {
             throw error is Failure ? error : Failure(description: "cannot write \(output.path): \(error.localizedDescription)")
         }
         return report
+    }
+
+    private enum Outcome { case written, unchanged }
+
+    /// Makes `root` and every folder under it the files at `paths` go in.
+    private func makeFolders(for paths: [String], under root: URL) throws {
+        try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
+        var folders: Set<String> = []
+        for path in paths {
+            var components = path.split(separator: "/").dropLast()
+            while !components.isEmpty, folders.insert(components.joined(separator: "/")).inserted {
+                components.removeLast()
+            }
+        }
+        for folder in folders.sorted() {
+            let url = root.appendingPathComponent(folder)
+            guard mkdir(url.path, 0o777) == 0 || errno == EEXIST else {
+                throw Failure(description: "cannot make folder \(url.path): \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// Writes `bytes` to a new file at `path`, with the permissions the umask allows.
+    private func write(_ bytes: [UInt8], to path: String) throws -> Outcome {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+            offset += count
+        }
+        return .written
     }
 
     /// Brings the output folder from `previous`, the files last published
@@ -81,7 +118,7 @@ public struct Publisher {
                 let target = output.appendingPathComponent(file.path)
                 let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial")
                 try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.contents).write(to: temporary)
+                _ = try write(file.contents, to: temporary.path)
                 guard rename(temporary.path, target.path) == 0 else {
                     try? fileManager.removeItem(at: temporary)
                     throw Failure(description: "cannot write \(target.path): \(String(cString: strerror(errno)))")
@@ -113,13 +150,12 @@ public struct Publisher {
 
     /// Links the previous site's copy of `file` into staging if its bytes
     /// are the same.
-    private func carryOver(_ file: SiteFile, to target: URL) -> Bool {
-        let previous = output.appendingPathComponent(file.path)
-        guard let attributes = try? fileManager.attributesOfItem(atPath: previous.path),
-              attributes[.type] as? FileAttributeType == .typeRegular,
-              (attributes[.size] as? NSNumber)?.intValue == file.contents.count,
-              let old = fileManager.contents(atPath: previous.path), old.elementsEqual(file.contents) else { return false }
-        return link(previous.path, target.path) == 0
+    private func carryOver(_ file: SiteFile) -> Bool {
+        let previous = output.appendingPathComponent(file.path).path
+        var status = stat()
+        guard lstat(previous, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size == file.contents.count,
+              let old = fileManager.contents(atPath: previous), old.elementsEqual(file.contents) else { return false }
+        return link(previous, staging.appendingPathComponent(file.path).path) == 0
     }
 
     private func swapIn() throws {

@@ -12,8 +12,8 @@ private struct Scratch {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
-    func publish(_ files: [SiteFile]) throws -> Publisher.Report {
-        try Publisher(output: output).publish(files)
+    func publish(_ files: [SiteFile]) async throws -> Publisher.Report {
+        try await Publisher(output: output).publish(files)
     }
 
     /// Every regular file under `url`, by relative path, with its bytes.
@@ -53,10 +53,10 @@ private func expected(_ files: [SiteFile]) -> [String: [UInt8]] {
     Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) })
 }
 
-@Test func firstPublishCreatesTheOutputAndWritesEveryFile() throws {
+@Test func firstPublishCreatesTheOutputAndWritesEveryFile() async throws {
     let scratch = try Scratch()
     defer { scratch.remove() }
-    let report = try scratch.publish(site)
+    let report = try await scratch.publish(site)
     #expect(report.written.sorted() == site.map(\.path).sorted())
     #expect(report.unchanged.isEmpty)
     #expect(report.removed.isEmpty)
@@ -64,30 +64,30 @@ private func expected(_ files: [SiteFile]) -> [String: [UInt8]] {
     #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.folder.path) == ["site"])
 }
 
-@Test func outputInAFolderThatDoesNotExistYetIsCreated() throws {
+@Test func outputInAFolderThatDoesNotExistYetIsCreated() async throws {
     let scratch = try Scratch()
     defer { scratch.remove() }
     let output = scratch.folder.appendingPathComponent("deep/er/site")
-    _ = try Publisher(output: output).publish(site)
+    _ = try await Publisher(output: output).publish(site)
     #expect(scratch.snapshot(output) == expected(site))
 }
 
-@Test func emptyOutputFolderIsUsed() throws {
+@Test func emptyOutputFolderIsUsed() async throws {
     let scratch = try Scratch()
     defer { scratch.remove() }
     try FileManager.default.createDirectory(at: scratch.output, withIntermediateDirectories: true)
-    #expect(try scratch.publish(site).written.count == site.count)
+    #expect(try await scratch.publish(site).written.count == site.count)
     #expect(scratch.snapshot(scratch.output) == expected(site))
 }
 
-@Test func republishingTheSameFilesRewritesNothing() throws {
+@Test func republishingTheSameFilesRewritesNothing() async throws {
     let scratch = try Scratch()
     defer { scratch.remove() }
-    _ = try scratch.publish(site)
+    _ = try await scratch.publish(site)
     let before = try site.map { try scratch.identity($0.path) }
-    Thread.sleep(forTimeInterval: 0.05)  // a rewrite would get a later modification date
+    try await Task.sleep(for: .milliseconds(50))  // a rewrite would get a later modification date
 
-    let report = try scratch.publish(site)
+    let report = try await scratch.publish(site)
     #expect(report.written.isEmpty)
     #expect(report.unchanged.sorted() == site.map(\.path).sorted())
     #expect(report.removed.isEmpty)
@@ -98,16 +98,16 @@ private func expected(_ files: [SiteFile]) -> [String: [UInt8]] {
     #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.folder.path) == ["site"], "staging left behind")
 }
 
-@Test func changedFilesAreWrittenAndFilesNoLongerProducedAreRemoved() throws {
+@Test func changedFilesAreWrittenAndFilesNoLongerProducedAreRemoved() async throws {
     let scratch = try Scratch()
     defer { scratch.remove() }
-    _ = try scratch.publish(site)
+    _ = try await scratch.publish(site)
     let unchangedBefore = try scratch.identity("index.html")
 
     var next = site.filter { $0.path != "articles/b.html" }
     next[1] = SiteFile(path: "articles/a.html", text: "A, corrected")
     next.append(SiteFile(path: "articles/c.html", text: "C"))
-    let report = try scratch.publish(next)
+    let report = try await scratch.publish(next)
 
     #expect(report.written.sorted() == ["articles/a.html", "articles/c.html"])
     #expect(report.unchanged.sorted() == ["assets/style.css", "dossier.json", "index.html"])
@@ -118,30 +118,30 @@ private func expected(_ files: [SiteFile]) -> [String: [UInt8]] {
 
 @Test(arguments: ["../escaped.html", "/tmp/absolute.html", "articles/../../escaped.html", "articles//a.html",
                   "./index.html", "articles/", ""])
-func unsafePathThrowsAndLeavesThePreviousSiteAsItWas(_ path: String) throws {
+func unsafePathThrowsAndLeavesThePreviousSiteAsItWas(_ path: String) async throws {
     let scratch = try Scratch()
     defer { scratch.remove() }
-    _ = try scratch.publish(site)
+    _ = try await scratch.publish(site)
     let before = scratch.snapshot()
 
     var next = site
     next[0] = SiteFile(path: "index.html", text: "<h1>New home</h1>")
     next.insert(SiteFile(path: path, text: "evil"), at: 2)
-    #expect(throws: Publisher.Failure.self) { try scratch.publish(next) }
+    await #expect(throws: Publisher.Failure.self) { try await scratch.publish(next) }
 
     #expect(scratch.snapshot() == before)
     #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.folder.path) == ["site"], "staging left behind")
     #expect(!FileManager.default.fileExists(atPath: "/tmp/absolute.html"))
 }
 
-@Test func unsafePathOnTheFirstPublishCreatesNothing() throws {
+@Test func unsafePathOnTheFirstPublishCreatesNothing() async throws {
     let scratch = try Scratch()
     defer { scratch.remove() }
-    #expect(throws: Publisher.Failure.self) { try scratch.publish(site + [SiteFile(path: "../x.html", text: "x")]) }
+    await #expect(throws: Publisher.Failure.self) { try await scratch.publish(site + [SiteFile(path: "../x.html", text: "x")]) }
     #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.folder.path).isEmpty)
 }
 
-@Test func refusesToReplaceAFolderDossierDidNotBuild() throws {
+@Test func refusesToReplaceAFolderDossierDidNotBuild() async throws {
     let scratch = try Scratch()
     defer { scratch.remove() }
     try FileManager.default.createDirectory(at: scratch.output.appendingPathComponent("drafts"), withIntermediateDirectories: true)
@@ -149,15 +149,26 @@ func unsafePathThrowsAndLeavesThePreviousSiteAsItWas(_ path: String) throws {
     try Data("draft".utf8).write(to: scratch.output.appendingPathComponent("drafts/one.md"))
     let before = scratch.snapshot()
 
-    #expect(throws: Publisher.Failure.self) { try scratch.publish(site) }
+    await #expect(throws: Publisher.Failure.self) { try await scratch.publish(site) }
     #expect(scratch.snapshot() == before)
     #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.folder.path) == ["site"])
 }
 
-@Test func refusesToReplaceAFile() throws {
+@Test func refusesToReplaceAFile() async throws {
     let scratch = try Scratch()
     defer { scratch.remove() }
     try Data("not a folder".utf8).write(to: scratch.output)
-    #expect(throws: Publisher.Failure.self) { try scratch.publish(site) }
+    await #expect(throws: Publisher.Failure.self) { try await scratch.publish(site) }
     #expect(FileManager.default.contents(atPath: scratch.output.path) == Data("not a folder".utf8))
+}
+
+@Test func manyFilesInManyFoldersAreAllWrittenWithTheirBytes() async throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    let files = (0..<600).map { number in
+        SiteFile(path: "section-\(number % 7)/part-\(number % 3)/page-\(number).html", text: "page \(number)\n")
+    } + [SiteFile(path: "empty.txt", contents: [])]
+    let report = try await scratch.publish(files)
+    #expect(report.written.count == files.count)
+    #expect(scratch.snapshot(scratch.output) == expected(files))
 }

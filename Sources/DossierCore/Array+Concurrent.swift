@@ -4,7 +4,7 @@ extension Array where Element: Sendable {
     /// `transform` applied to every element, in order, by a few tasks that
     /// run in parallel, each over a run of elements (many small tasks would
     /// cost more than the work of one element).
-    func concurrentMap<T: Sendable>(_ transform: @escaping @Sendable (Element) -> T) async -> [T] {
+    public func concurrentMap<T: Sendable>(_ transform: @escaping @Sendable (Element) -> T) async -> [T] {
         let runLength = Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 4))
         let starts = Array<Int>(stride(from: 0, to: count, by: runLength))
         var runs = [[T]](repeating: [], count: starts.count)
