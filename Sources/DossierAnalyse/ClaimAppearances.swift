@@ -178,6 +178,18 @@ struct PhraseFolding {
         var offset = 0
         var lastWasSpace = false
         while offset < text.count {
+            let byte = text[offset]
+            if byte < 0x80 {  // ASCII, most of the text: no need to decode or look up properties
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    if !lastWasSpace { emit(0x20, from: offset) }
+                    lastWasSpace = true
+                } else {
+                    lastWasSpace = false
+                    emit((0x41...0x5A).contains(byte) ? byte + 0x20 : byte, from: offset)
+                }
+                offset += 1
+                continue
+            }
             var length = 1
             while offset + length < text.count, UTF8.isContinuation(text[offset + length]) { length += 1 }
             let scalar = WordBoundary.scalar(at: offset, in: text)

@@ -153,3 +153,21 @@ private func bracketed(_ body: String, _ claims: [Claim], entities: [Entity]) as
         #expect(dossier.claim("liberated")?.about == ["syria"])
     }
 }
+
+@Suite struct PhraseFoldingTests {
+    @Test func foldsCaseSpacesAndQuotationMarksKeepingWhereEachByteCameFrom() {
+        let text = Array("Hello\t \n  \u{201C}WORLD\u{201D}\u{2019}s".utf8)
+        let folded = PhraseFolding(text)
+        #expect(String(decoding: folded.bytes, as: UTF8.self) == "hello \"world\"'s")
+        #expect(folded.origins[0] == 0)
+        #expect(folded.origins[5] == 5, "the run of white space starts at the tab")
+        #expect(folded.origins[6] == 10, "the opening quotation mark is three bytes at 10")
+        #expect(folded.origins[7] == 13)
+        #expect(folded.origins.last == text.count)
+    }
+
+    @Test func foldsLettersBeyondASCIIAndUnicodeSpaces() {
+        let folded = PhraseFolding(Array("\u{00C9}TAT\u{00A0}ISLAMIQUE \u{0414}\u{0410}\u{0418}\u{0428}".utf8))
+        #expect(String(decoding: folded.bytes, as: UTF8.self) == "\u{00E9}tat islamique \u{0434}\u{0430}\u{0438}\u{0448}")
+    }
+}
