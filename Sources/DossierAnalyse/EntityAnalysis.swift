@@ -40,31 +40,35 @@ enum EntityAnalysis {
     /// Gathers the mentions of `articles` (in reading order) by entity;
     /// warns about names that match nothing.
     static func run(_ entities: [Entity], articles: [AnalysedArticle]) -> ([AnalysedEntity], [Diagnostic]) {
-        var appearances: [String: [EntityAppearance]] = [:]
-        var companions: [String: [String: Int]] = [:]
-        for article in articles {
-            var byEntity: [String: [Mention]] = [:]
-            for mention in article.mentions { byEntity[mention.entity, default: []].append(mention) }
-            for (slug, mentions) in byEntity {
-                appearances[slug, default: []].append(EntityAppearance(article: article.article.slug, mentions: mentions))
-                for other in byEntity.keys where other != slug { companions[slug, default: [:]][other, default: 0] += 1 }
+        // Entities by number, so the counting below hashes integers, not slugs.
+        let number = Dictionary(entities.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        var appearances = [[EntityAppearance]](repeating: [], count: entities.count)
+        var companions = [[Int: Int]](repeating: [:], count: entities.count)
+        for article in articles {  // in reading order, so each entity's appearances are too
+            var byEntity: [Int: [Mention]] = [:]
+            for mention in article.mentions {
+                if let entity = number[mention.entity] { byEntity[entity, default: []].append(mention) }
+            }
+            for (entity, mentions) in byEntity {
+                appearances[entity].append(EntityAppearance(article: article.article.slug, mentions: mentions))
+                for other in byEntity.keys where other != entity { companions[entity][other, default: 0] += 1 }
             }
         }
-        // `byEntity` is a dictionary, so restore reading order.
-        let position = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.article.slug, $0) })
 
         var problems: [Diagnostic] = []
-        let analysed = entities.map { entity in
-            let found = (appearances[entity.slug] ?? []).sorted { position[$0.article]! < position[$1.article]! }
+        let analysed = entities.indices.map { index in
+            let (entity, found) = (entities[index], appearances[index])
             var counts: [String: Int] = [:]
-            for mention in found.flatMap(\.mentions) { counts[mention.name, default: 0] += 1 }
+            for appearance in found {
+                for mention in appearance.mentions { counts[mention.name, default: 0] += 1 }
+            }
             if found.isEmpty {
                 problems.append(.warning(entity.nameLocation, "no article mentions '\(entity.name)' or any of its aliases"))
             }
             for (alias, location) in zip(entity.aliases, entity.aliasLocations) where counts[alias] == nil {
                 problems.append(.warning(location, "alias '\(alias)' matches nothing in any article"))
             }
-            let together = (companions[entity.slug] ?? [:]).map { Companion(entity: $0.key, articles: $0.value) }
+            let together = companions[index].map { Companion(entity: entities[$0.key].slug, articles: $0.value) }
                 .sorted { ($1.articles, $0.entity) < ($0.articles, $1.entity) }
             return AnalysedEntity(entity: entity, appearances: found,
                                   nameCounts: entity.names.map { NameCount(name: $0, count: counts[$0] ?? 0) },
