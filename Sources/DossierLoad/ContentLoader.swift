@@ -179,13 +179,11 @@ public struct ContentLoader {
         var files: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = "\(folder)/\(name)"
-            let attributes = try? FileManager.default.attributesOfItem(atPath: url.appendingPathComponent(name).path)
-            let type = attributes?[.type] as? FileAttributeType
-            if type == .typeSymbolicLink {
+            var status = stat()
+            let type = lstat(url.appendingPathComponent(name).path, &status) == 0 ? status.st_mode & S_IFMT : 0
+            if type == S_IFLNK {
                 problems.append(.warning(SourceLocation(path: path), "symbolic link not followed: content must be inside the dossier"))
-            } else if type != .typeRegular {
-                problems.append(.warning(SourceLocation(path: path), "ignored: only *.\(wanted) files are read here"))
-            } else if !name.hasSuffix(".\(wanted)") {
+            } else if type != S_IFREG || !name.hasSuffix(".\(wanted)") {
                 problems.append(.warning(SourceLocation(path: path), "ignored: only *.\(wanted) files are read here"))
             } else {
                 files.append(name)
@@ -207,12 +205,12 @@ public struct ContentLoader {
     }
 
     private func readBytes(_ path: String, problems: inout [Diagnostic]) -> [UInt8]? {
-        let url = root.appendingPathComponent(path)
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         do {
-            return [UInt8](try Data(contentsOf: url))
+            return try FileBytes.read(root.appendingPathComponent(path).path)
+        } catch FileBytes.Failure.missing {
+            return nil
         } catch {
-            problems.append(.error(SourceLocation(path: path), "cannot read: \(error.localizedDescription)"))
+            problems.append(.error(SourceLocation(path: path), "cannot read: \(error)"))
             return nil
         }
     }

@@ -52,7 +52,7 @@ public struct FrontMatterDocument {
     public static func parse(_ yaml: String, path: String, firstLine: Int) -> (FrontMatterDocument?, [Diagnostic]) {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)  // the default reads the environment on every call
         } catch let error as YamlError {
             return (nil, [locate(error, path: path, firstLine: firstLine)])
         } catch {
@@ -83,7 +83,7 @@ public struct FrontMatterDocument {
             }
         }
         do {
-            let value = try YAMLDecoder().decode(T.self, from: Node.mapping(mapping ?? Node.Mapping([])))
+            let value = try YAMLDecoder(encoding: .utf8).decode(T.self, from: Node.mapping(mapping ?? Node.Mapping([])))
             return (problems.isEmpty ? value : nil, problems)
         } catch let error as DecodingError {
             problems.append(describe(error))

@@ -154,7 +154,7 @@ public struct Publisher: Sendable {
         let previous = output.appendingPathComponent(file.path).path
         var status = stat()
         guard lstat(previous, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size == file.contents.count,
-              let old = fileManager.contents(atPath: previous), old.elementsEqual(file.contents) else { return false }
+              let old = try? FileBytes.read(previous), old == file.contents else { return false }
         return link(previous, staging.appendingPathComponent(file.path).path) == 0
     }
 
