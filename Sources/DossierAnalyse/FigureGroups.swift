@@ -25,6 +25,30 @@ public struct FigureGroup: Sendable {
     /// In input order.
     public var mentions: [FigureMention]
     public var status: FigureStatus
+
+    /// The mentions gathered by what they state (the same interval, percent
+    /// or not, and period), in the order each value first appears: how many
+    /// sources give each value, however many articles repeat it.
+    public var values: [[FigureMention]] {
+        struct Value: Hashable {
+            var interval: FigureInterval
+            var isPercent: Bool
+            var period: FigurePeriod?
+        }
+        var positions: [Value: Int] = [:]
+        var values: [[FigureMention]] = []
+        for mention in mentions {
+            let value = Value(interval: mention.figure.interval, isPercent: mention.figure.isPercent,
+                              period: mention.figure.period)
+            if let position = positions[value] {
+                values[position].append(mention)
+            } else {
+                positions[value] = values.count
+                values.append([mention])
+            }
+        }
+        return values
+    }
 }
 
 public enum FigureGroups {

@@ -318,6 +318,15 @@ private let rows: [FigureRow] = [
             == ["children", "index", "percent", "percent of al Jarthi", "percent of al-Jarthi", "tanks"])
     }
 
+    @Test func valuesGatherTheMentionsThatStateTheSameInTheOrderTheyFirstAppear() throws {
+        let group = try #require(FigureGroups.group(mentions("12 civilians died; at least 12 civilians fled")
+            + mentions("12 civilians were hurt and twelve civilians left") + mentions("at least 12 civilians stayed")).first)
+        #expect(group.values.map { $0.map(\.figure.text) }
+            == [["12 civilians", "12 civilians", "twelve civilians"], ["at least 12 civilians", "at least 12 civilians"]])
+        let rates = try #require(FigureGroups.group(mentions("There were 5 raids.") + mentions("There were 5 raids a week.")).first)
+        #expect(rates.values.count == 2, "a total and a rate are different values")
+    }
+
     // MARK: - The seed articles
 
     /// The mentions of figures in every paragraph (a line) of the raw seed files.
