@@ -35,10 +35,7 @@ let package = Package(
         .target(name: "DossierLoad", dependencies: ["DossierCore", "Yams"]),
         .target(name: "DossierIngest", dependencies: ["DossierCore", "DossierLoad"]),
         .target(name: "DossierAnalyse", dependencies: ["DossierCore", "DossierIngest", "CommonMark"]),
-        .target(name: "DossierRender", dependencies: [
-            "DossierCore", "DossierAnalyse", "CommonMark",
-            .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        .target(name: "DossierRender", dependencies: ["DossierCore", "DossierAnalyse", "CommonMark", "MustacheTemplates"]),
         .target(name: "DossierCheck", dependencies: ["DossierCore"]),
         .target(name: "DossierPublish", dependencies: ["DossierCore", "CDossierSystem"]),
         .target(name: "DossierBuild", dependencies: [
