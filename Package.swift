@@ -18,7 +18,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
@@ -30,14 +29,12 @@ let package = Package(
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["EmbedThemeTool"]),
         .target(name: "DefaultTheme", plugins: ["EmbedTheme"]),
         .target(name: "CommonMark", dependencies: ["CCmark"]),
+        .target(name: "MustacheTemplates"),
         .target(name: "DossierCore"),
         .target(name: "DossierLoad", dependencies: ["DossierCore", "Yams"]),
         .target(name: "DossierIngest", dependencies: ["DossierCore", "DossierLoad"]),
         .target(name: "DossierAnalyse", dependencies: ["DossierCore", "DossierIngest", "CommonMark"]),
-        .target(name: "DossierRender", dependencies: [
-            "DossierCore", "DossierAnalyse", "CommonMark",
-            .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        .target(name: "DossierRender", dependencies: ["DossierCore", "DossierAnalyse", "CommonMark", "MustacheTemplates"]),
         .target(name: "DossierCheck", dependencies: ["DossierCore"]),
         .target(name: "DossierPublish", dependencies: ["DossierCore", "CDossierSystem"]),
         .target(name: "DossierBuild", dependencies: [
@@ -61,6 +58,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
+        .testTarget(name: "MustacheTemplatesTests", dependencies: ["MustacheTemplates"]),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
         .testTarget(name: "DossierLoadTests", dependencies: ["DossierLoad"]),
         .testTarget(name: "DossierIngestTests", dependencies: ["DossierIngest", "CommonMark"], resources: [.copy("Golden")]),

@@ -1,6 +1,7 @@
 import CommonMark
 import DossierAnalyse
 import DossierCore
+import MustacheTemplates
 
 /// The template data of claim pages, the claims index, the sources page
 /// and the claim parts of article and entity pages. Like ``PageContext``,
@@ -8,22 +9,22 @@ import DossierCore
 /// in safe mode.
 extension PageContext {
     /// The claims index: every claim with its claimants, verdict and counts.
-    func claimsIndex() -> [String: Any] {
+    func claimsIndex() -> [String: TemplateValue] {
         var page = frame(title: "Claims", depth: 1, section: "claims")
-        page["claims"] = dossier.claims.map { claimSummary($0) }
-        page["claimCount"] = dossier.claims.count
+        page["claims"] = .list(dossier.claims.map { .object(claimSummary($0)) })
+        page["claimCount"] = .int(dossier.claims.count)
         return page
     }
 
     /// What lists of claims show of each; `folder` leads from the page to claims/.
-    func claimSummary(_ analysed: AnalysedClaim, folder: String = "") -> [String: Any] {
+    func claimSummary(_ analysed: AnalysedClaim, folder: String = "") -> [String: TemplateValue] {
         let claim = analysed.claim
         let claimants = claim.claimants.compactMap(dossier.entity).map(\.entity.name)
         // Absent values are `false`, not missing, so a section never falls back to an outer page's value.
         return [
-            "slug": claim.slug, "statement": claim.statement, "url": "\(folder)\(claim.slug).html",
-            "claimantNames": claimants.isEmpty ? false : claimants.joined(separator: ", "),
-            "sourcesText": sourcesText(analysed),
+            "slug": .string(claim.slug), "statement": .string(claim.statement), "url": "\(folder)\(claim.slug).html",
+            "claimantNames": claimants.isEmpty ? false : .string(claimants.joined(separator: ", ")),
+            "sourcesText": .string(sourcesText(analysed)),
             "disputesText": analysed.disputes.isEmpty ? false
                 : "contested by \(counted(analysed.disputingSourceCount, "source")) in \(counted(analysed.disputes.count, "sentence"))",
             "verdict": claim.verdict ?? false, "date": claim.date.map(date) ?? false,
@@ -40,70 +41,71 @@ extension PageContext {
 
     /// A claim's page: the statement, who made it, the curator's verdict and
     /// analysis, every sentence that reports or contests it, and related claims.
-    func claim(_ analysed: AnalysedClaim, analysisHTML: String) -> [String: Any] {
+    func claim(_ analysed: AnalysedClaim, analysisHTML: String) -> [String: TemplateValue] {
         let claim = analysed.claim
         var page = frame(title: claim.statement, depth: 1, section: "claims")
-        page["pageDescription"] = claim.statement
+        page["pageDescription"] = .string(claim.statement)
         var data = claimSummary(analysed)
-        data["claimants"] = claim.claimants.compactMap(dossier.entity).map {
-            ["name": $0.entity.name, "url": "../entities/\($0.entity.slug).html"]
-        }
-        data["about"] = analysed.about.compactMap(dossier.entity).map {
-            ["name": $0.entity.name, "url": "../entities/\($0.entity.slug).html"]
-        }
-        if !analysisHTML.isEmpty { data["analysis"] = analysisHTML }
-        data["reportsList"] = analysed.reports.compactMap(appearance)
-        data["disputesList"] = analysed.disputes.compactMap(appearance)
-        data["related"] = claim.related.compactMap(dossier.claim).map { claimSummary($0) }
-        data["figures"] = analysed.figures.compactMap(dossier.figureGroup).map { figureGroup($0, depth: 1) }
-        page["claim"] = data
-        page["jsonLD"] = LinkedData.claim(analysed, dossier: dossier).text()
+        data["claimants"] = .list(claim.claimants.compactMap(dossier.entity).map(entityLink))
+        data["about"] = .list(analysed.about.compactMap(dossier.entity).map(entityLink))
+        if !analysisHTML.isEmpty { data["analysis"] = .string(analysisHTML) }
+        data["reportsList"] = .list(analysed.reports.compactMap(appearance))
+        data["disputesList"] = .list(analysed.disputes.compactMap(appearance))
+        data["related"] = .list(claim.related.compactMap(dossier.claim).map { .object(claimSummary($0)) })
+        data["figures"] = .list(analysed.figures.compactMap(dossier.figureGroup).map { figureGroup($0, depth: 1) })
+        page["claim"] = .object(data)
+        page["jsonLD"] = .string(LinkedData.claim(analysed, dossier: dossier).text())
         return page
+    }
+
+    /// An entity's name and page, from a claim's page.
+    private func entityLink(_ analysed: AnalysedEntity) -> TemplateValue {
+        ["name": .string(analysed.entity.name), "url": "../entities/\(analysed.entity.slug).html"]
     }
 
     /// One sentence of an article that carries or contests a claim, linking
     /// to it on the article's page.
-    private func appearance(_ appearance: ClaimAppearance) -> [String: Any]? {
+    private func appearance(_ appearance: ClaimAppearance) -> TemplateValue? {
         guard let article = dossier.article(appearance.article) else { return nil }
         var item = summary(article, depth: 1)
-        item["sentence"] = appearance.text
+        item["sentence"] = .string(appearance.text)
         item["url"] = "../articles/\(article.article.slug).html#\(appearance.anchor)"
         item["articleURL"] = "../articles/\(article.article.slug).html"
-        return item
+        return .object(item)
     }
 
     /// The sources page: each outlet with its articles and the claims they
     /// report. Articles of unknown outlet come last, under one heading.
-    func sourcesIndex() -> [String: Any] {
+    func sourcesIndex() -> [String: TemplateValue] {
         var page = frame(title: "Sources", depth: 1, section: "sources")
         let byOutlet = Dictionary(grouping: dossier.articles) { $0.article.metadata.outlet }
         let named = byOutlet.keys.compactMap { $0 }.sorted { $0.lowercased() < $1.lowercased() }
-        page["outlets"] = (named.map(Optional.some) + (byOutlet[nil] == nil ? [] : [nil])).map { outlet -> [String: Any] in
+        page["outlets"] = .list((named.map(Optional.some) + (byOutlet[nil] == nil ? [] : [nil])).map { outlet -> TemplateValue in
             let articles = byOutlet[outlet]!
             let reported = Set(articles.flatMap { $0.claimAppearances.filter { $0.stance == .reports }.map(\.claim) })
             let disputed = Set(articles.flatMap { $0.claimAppearances.filter { $0.stance == .disputes }.map(\.claim) })
-            var item: [String: Any] = [
-                "name": outlet ?? "Outlet not known", "known": outlet != nil,
-                "articles": articles.map { summary($0, depth: 1) },
-                "articlesText": counted(articles.count, "article"),
-                "reportedClaims": reported.sorted().compactMap(dossier.claim).map { claimSummary($0, folder: "../claims/") },
-                "contestedClaims": disputed.sorted().compactMap(dossier.claim).map { claimSummary($0, folder: "../claims/") },
+            var item: [String: TemplateValue] = [
+                "name": .string(outlet ?? "Outlet not known"), "known": .bool(outlet != nil),
+                "articles": .list(articles.map { .object(summary($0, depth: 1)) }),
+                "articlesText": .string(counted(articles.count, "article")),
+                "reportedClaims": .list(reported.sorted().compactMap(dossier.claim).map { .object(claimSummary($0, folder: "../claims/")) }),
+                "contestedClaims": .list(disputed.sorted().compactMap(dossier.claim).map { .object(claimSummary($0, folder: "../claims/")) }),
             ]
-            item["id"] = outlet.map { "outlet-\(Slug.make(from: $0))" } ?? "outlet-unknown"
-            return item
-        }
+            item["id"] = .string(outlet.map { "outlet-\(Slug.make(from: $0))" } ?? "outlet-unknown")
+            return .object(item)
+        })
         return page
     }
 
     /// The claims an article reports or contests, in order of first appearance.
-    func articleClaims(_ analysed: AnalysedArticle) -> [[String: Any]] {
+    func articleClaims(_ analysed: AnalysedArticle) -> [TemplateValue] {
         var seen = Set<String>()
-        return analysed.claimAppearances.compactMap { appearance -> [String: Any]? in
+        return analysed.claimAppearances.compactMap { appearance -> TemplateValue? in
             guard seen.insert(appearance.claim).inserted, let claim = dossier.claim(appearance.claim) else { return nil }
             var item = claimSummary(claim, folder: "../claims/")
             item["anchor"] = "#\(appearance.anchor)"
-            item["contests"] = appearance.stance == .disputes
-            return item
+            item["contests"] = .bool(appearance.stance == .disputes)
+            return .object(item)
         }
     }
 
@@ -128,24 +130,24 @@ extension PageContext {
     /// The passages an article shares with articles of other outlets, each
     /// with the other articles that carry it. Every article page has the
     /// same id for a passage (`passage-<n>`), so the links go both ways.
-    func sharedPassages(_ analysed: AnalysedArticle) -> [[String: Any]] {
+    func sharedPassages(_ analysed: AnalysedArticle) -> [TemplateValue] {
         dossier.passages(in: analysed.article.slug).map { number in
             let passage = dossier.passages[number]
             let others = passage.copies.map(\.article).filter { $0 != analysed.article.slug }
             return [
-                "id": "passage-\(number + 1)", "text": passage.text, "verbatim": passage.match == .verbatim,
-                "alsoIn": others.compactMap(dossier.article).map { other -> [String: Any] in
+                "id": "passage-\(number + 1)", "text": .string(passage.text), "verbatim": .bool(passage.match == .verbatim),
+                "alsoIn": .list(others.compactMap(dossier.article).map { other -> TemplateValue in
                     var item = summary(other, depth: 1)
                     item["url"] = "../articles/\(other.article.slug).html#passage-\(number + 1)"
-                    return item
-                },
+                    return .object(item)
+                }),
             ]
         }
     }
 
     /// The claims an entity made and the claims about it, for its page.
-    func entityClaims(_ analysed: AnalysedEntity) -> (made: [[String: Any]], about: [[String: Any]]) {
-        (analysed.claimsMade.compactMap(dossier.claim).map { claimSummary($0, folder: "../claims/") },
-         analysed.claimsAbout.compactMap(dossier.claim).map { claimSummary($0, folder: "../claims/") })
+    func entityClaims(_ analysed: AnalysedEntity) -> (made: TemplateValue, about: TemplateValue) {
+        (.list(analysed.claimsMade.compactMap(dossier.claim).map { .object(claimSummary($0, folder: "../claims/")) }),
+         .list(analysed.claimsAbout.compactMap(dossier.claim).map { .object(claimSummary($0, folder: "../claims/")) }))
     }
 }

@@ -1,21 +1,23 @@
 import CommonMark
 import DossierAnalyse
 import DossierCore
+import MustacheTemplates
 
 /// The template data of entity pages, the entities index and the entity
 /// parts of article pages. Like ``PageContext``, every value is text the
 /// templates escape, except HTML rendered by cmark in safe mode.
 extension PageContext {
     /// The entities index: entities grouped by kind, most mentioned first.
-    func entitiesIndex() -> [String: Any] {
+    func entitiesIndex() -> [String: TemplateValue] {
         var page = frame(title: "Entities", depth: 1, section: "entities")
         let byKind = Dictionary(grouping: dossier.entities, by: \.entity.kind)
-        page["kinds"] = EntityKind.allCases.compactMap { kind -> [String: Any]? in
+        page["kinds"] = .list(EntityKind.allCases.compactMap { kind -> TemplateValue? in
             guard let entities = byKind[kind] else { return nil }
             let ranked = entities.sorted(by: Self.moreMentioned)
-            return ["label": Self.pluralLabel(kind), "kind": kind.rawValue, "entities": ranked.map { entitySummary($0) }]
-        }
-        page["entityCount"] = dossier.entities.count
+            return ["label": .string(Self.pluralLabel(kind)), "kind": .string(kind.rawValue),
+                    "entities": .list(ranked.map { .object(entitySummary($0)) })]
+        })
+        page["entityCount"] = .int(dossier.entities.count)
         let overview = EntityGraph.overview(of: dossier.entities.map(Self.graphNode))
         page["graph"] = overview.svg(id: "entity-graph", title: "The \(overview.nodes.count) most mentioned entities, "
                                      + "linked when articles name both") ?? false
@@ -29,8 +31,9 @@ extension PageContext {
     }
 
     /// The `count` most mentioned entities, for the front page.
-    func mostMentioned(_ count: Int) -> [[String: Any]] {
-        dossier.entities.filter { $0.mentionCount > 0 }.sorted(by: Self.moreMentioned).prefix(count).map { entitySummary($0, folder: "entities/") }
+    func mostMentioned(_ count: Int) -> TemplateValue {
+        .list(dossier.entities.filter { $0.mentionCount > 0 }.sorted(by: Self.moreMentioned).prefix(count)
+            .map { .object(entitySummary($0, folder: "entities/")) })
     }
 
     /// Most mentioned first, then by name.
@@ -39,59 +42,60 @@ extension PageContext {
     }
 
     /// What lists of entities show of each; `folder` leads from the page to entities/.
-    func entitySummary(_ analysed: AnalysedEntity, folder: String = "") -> [String: Any] {
-        var summary: [String: Any] = [
-            "slug": analysed.entity.slug, "name": analysed.entity.name, "url": "\(folder)\(analysed.entity.slug).html",
-            "mentions": analysed.mentionCount, "articles": analysed.appearances.count,
-            "mentionsText": counted(analysed.mentionCount, "mention"),
-            "articlesText": counted(analysed.appearances.count, "article"),
+    func entitySummary(_ analysed: AnalysedEntity, folder: String = "") -> [String: TemplateValue] {
+        var summary: [String: TemplateValue] = [
+            "slug": .string(analysed.entity.slug), "name": .string(analysed.entity.name),
+            "url": "\(folder)\(analysed.entity.slug).html",
+            "mentions": .int(analysed.mentionCount), "articles": .int(analysed.appearances.count),
+            "mentionsText": .string(counted(analysed.mentionCount, "mention")),
+            "articlesText": .string(counted(analysed.appearances.count, "article")),
         ]
-        summary["description"] = analysed.entity.description
+        summary["description"] = analysed.entity.description.map(TemplateValue.string)
         return summary
     }
 
     /// An entity's page: who or what it is, every mention in context, and
     /// the entities named with it.
-    func entity(_ analysed: AnalysedEntity, notesHTML: String) -> [String: Any] {
+    func entity(_ analysed: AnalysedEntity, notesHTML: String) -> [String: TemplateValue] {
         let entity = analysed.entity
         var page = frame(title: entity.name, depth: 1, section: "entities")
-        page["pageDescription"] = entity.description
+        page["pageDescription"] = entity.description.map(TemplateValue.string)
         var data = entitySummary(analysed)
-        data["kind"] = ["name": entity.kind.rawValue, "label": Self.label(entity.kind)]
-        data["aliases"] = analysed.nameCounts.dropFirst().map { ["name": $0.name, "count": $0.count] }
-        data["sameAs"] = entity.sameAs
-        if !notesHTML.isEmpty { data["notes"] = notesHTML }
-        data["appearances"] = analysed.appearances.compactMap { appearance -> [String: Any]? in
+        data["kind"] = ["name": .string(entity.kind.rawValue), "label": .string(Self.label(entity.kind))]
+        data["aliases"] = .list(analysed.nameCounts.dropFirst().map { ["name": .string($0.name), "count": .int($0.count)] })
+        data["sameAs"] = .list(entity.sameAs.map(TemplateValue.string))
+        if !notesHTML.isEmpty { data["notes"] = .string(notesHTML) }
+        data["appearances"] = .list(analysed.appearances.compactMap { appearance -> TemplateValue? in
             guard let article = dossier.article(appearance.article) else { return nil }
             var item = summary(article, depth: 1)
-            item["count"] = appearance.mentions.count
-            item["countText"] = counted(appearance.mentions.count, "mention")
-            item["mentions"] = appearance.mentions.map { mention in
-                ["url": "../articles/\(article.article.slug).html#\(mention.anchor)", "before": mention.context.before,
-                 "text": mention.context.text, "after": mention.context.after]
-            }
-            return item
-        }
-        data["companions"] = analysed.companions.prefix(12).compactMap { companion -> [String: Any]? in
+            item["count"] = .int(appearance.mentions.count)
+            item["countText"] = .string(counted(appearance.mentions.count, "mention"))
+            item["mentions"] = .list(appearance.mentions.map { mention in
+                ["url": "../articles/\(article.article.slug).html#\(mention.anchor)", "before": .string(mention.context.before),
+                 "text": .string(mention.context.text), "after": .string(mention.context.after)]
+            })
+            return .object(item)
+        })
+        data["companions"] = .list(analysed.companions.prefix(12).compactMap { companion -> TemplateValue? in
             guard let other = dossier.entity(companion.entity) else { return nil }
-            return ["name": other.entity.name, "url": "\(other.entity.slug).html", "articles": companion.articles,
-                    "articlesText": counted(companion.articles, "article")]
-        }
+            return ["name": .string(other.entity.name), "url": "\(other.entity.slug).html", "articles": .int(companion.articles),
+                    "articlesText": .string(counted(companion.articles, "article"))]
+        })
         let neighbourhood = EntityGraph.neighbourhood(of: Self.graphNode(analysed)) { dossier.entity($0).map(Self.graphNode) }
         data["graph"] = neighbourhood.svg(id: "entity-graph", title: "\(entity.name) and the entities most often named with it") ?? false
         (data["claimsMade"], data["claimsAbout"]) = entityClaims(analysed)
-        page["entity"] = data
-        page["jsonLD"] = LinkedData.entity(analysed, config: dossier.config).text()
+        page["entity"] = .object(data)
+        page["jsonLD"] = .string(LinkedData.entity(analysed, config: dossier.config).text())
         return page
     }
 
     /// The entities an article names, most mentioned first, for its page.
-    func namedEntities(_ analysed: AnalysedArticle) -> [[String: Any]] {
+    func namedEntities(_ analysed: AnalysedArticle) -> [TemplateValue] {
         var counts: [String: Int] = [:]
         for mention in analysed.mentions { counts[mention.entity, default: 0] += 1 }
         return counts.compactMap { slug, count -> (AnalysedEntity, Int)? in dossier.entity(slug).map { ($0, count) } }
             .sorted { ($1.1, $0.0.entity.name) < ($0.1, $1.0.entity.name) }
-            .map { ["name": $0.entity.name, "url": "../entities/\($0.entity.slug).html", "count": $1] }
+            .map { ["name": .string($0.entity.name), "url": "../entities/\($0.entity.slug).html", "count": .int($1)] }
     }
 
     /// The markup around each mention in an article's body. The first

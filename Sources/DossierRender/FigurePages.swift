@@ -1,5 +1,6 @@
 import DossierAnalyse
 import DossierCore
+import MustacheTemplates
 
 /// The template data of the figures page and the figure tables of claim
 /// pages. Like ``PageContext``, every value is text the templates escape.
@@ -7,13 +8,13 @@ extension PageContext {
     /// The figures page: groups whose figures need the curator's eye first
     /// (conflicting, differing, counted over different periods), then the
     /// groups whose sources agree, then figures given once.
-    func figuresIndex() -> [String: Any] {
+    func figuresIndex() -> [String: TemplateValue] {
         var page = frame(title: "Figures", depth: 1, section: "figures")
         let repeated = dossier.figures.filter { $0.mentions.count > 1 }
-        page["flagged"] = repeated.filter { $0.status != .agree }.sorted(by: Self.moreUrgent).map { figureGroup($0, depth: 1) }
-        page["agreeing"] = repeated.filter { $0.status == .agree }.map { figureGroup($0, depth: 1) }
-        page["single"] = dossier.figures.filter { $0.mentions.count == 1 }.map { figureGroup($0, depth: 1) }
-        page["groupCount"] = dossier.figures.count
+        page["flagged"] = .list(repeated.filter { $0.status != .agree }.sorted(by: Self.moreUrgent).map { figureGroup($0, depth: 1) })
+        page["agreeing"] = .list(repeated.filter { $0.status == .agree }.map { figureGroup($0, depth: 1) })
+        page["single"] = .list(dossier.figures.filter { $0.mentions.count == 1 }.map { figureGroup($0, depth: 1) })
+        page["groupCount"] = .int(dossier.figures.count)
         return page
     }
 
@@ -25,22 +26,22 @@ extension PageContext {
 
     /// One group: what it counts, how its figures compare, and each figure
     /// with its article and sentence.
-    func figureGroup(_ group: FigureGroup, depth: Int) -> [String: Any] {
+    func figureGroup(_ group: FigureGroup, depth: Int) -> TemplateValue {
         let root = String(repeating: "../", count: depth)
         return [
-            "slug": group.slug, "what": group.what, "anchor": "figure-\(group.slug)",
+            "slug": .string(group.slug), "what": .string(group.what), "anchor": "figure-\(group.slug)",
             "url": "\(root)figures/index.html#figure-\(group.slug)",
-            "status": group.status.rawValue, "statusText": Self.statusText(group),
-            "flagged": group.mentions.count > 1 && group.status != .agree,
-            "values": group.mentions.compactMap { mention -> [String: Any]? in
+            "status": .string(group.status.rawValue), "statusText": .string(Self.statusText(group)),
+            "flagged": .bool(group.mentions.count > 1 && group.status != .agree),
+            "values": .list(group.mentions.compactMap { mention -> TemplateValue? in
                 guard let article = dossier.article(mention.article) else { return nil }
                 var value = summary(article, depth: depth)
-                value["text"] = mention.figure.text
-                value["value"] = mention.figure.interval.description + (mention.figure.isPercent ? " %" : "")
+                value["text"] = .string(mention.figure.text)
+                value["value"] = .string(mention.figure.interval.description + (mention.figure.isPercent ? " %" : ""))
                 value["period"] = mention.figure.period.map { "a \($0.rawValue)" } ?? false
-                value["sentence"] = mention.sentence
-                return value
-            },
+                value["sentence"] = .string(mention.sentence)
+                return .object(value)
+            }),
         ]
     }
 

@@ -1,64 +1,64 @@
 import DossierAnalyse
 import DossierCore
+import MustacheTemplates
 
-/// The data templates receive, built as plain dictionaries. Every value
-/// that came from content is text; templates escape it with `{{…}}`. The
-/// only HTML handed over is what cmark rendered in safe mode (`body`).
+/// The data templates receive, built as template values. Every value that
+/// came from content is text; templates escape it with `{{…}}`. The only
+/// HTML handed over is what cmark rendered in safe mode (`body`).
 struct PageContext {
     let dossier: AnalysedDossier
 
     /// What every page gets: the site, the path back to the site's root and
     /// the page's title.
-    func frame(title: String?, depth: Int, section: String) -> [String: Any] {
-        var site: [String: Any] = ["title": dossier.config.title, "language": dossier.config.language]
-        site["description"] = dossier.config.description
-        var frame: [String: Any] = [
-            "site": site, "root": String(repeating: "../", count: depth), "section": [section: true],
+    func frame(title: String?, depth: Int, section: String) -> [String: TemplateValue] {
+        var site: [String: TemplateValue] = ["title": .string(dossier.config.title), "language": .string(dossier.config.language)]
+        site["description"] = dossier.config.description.map(TemplateValue.string)
+        var frame: [String: TemplateValue] = [
+            "site": .object(site), "root": .string(String(repeating: "../", count: depth)), "section": [section: true],
         ]
-        frame["pageTitle"] = title
+        frame["pageTitle"] = title.map(TemplateValue.string)
         return frame
     }
 
-    func summary(_ analysed: AnalysedArticle, depth: Int) -> [String: Any] {
+    func summary(_ analysed: AnalysedArticle, depth: Int) -> [String: TemplateValue] {
         let article = analysed.article
         let root = String(repeating: "../", count: depth)
-        var summary: [String: Any] = [
-            "slug": article.slug, "title": article.metadata.title,
-            "url": "\(root)articles/\(article.slug).html", "words": analysed.words,
+        return [
+            "slug": .string(article.slug), "title": .string(article.metadata.title),
+            "url": "\(root)articles/\(article.slug).html", "words": .int(analysed.words),
+            // Absent values are `false`, not missing, so a section never falls back to an outer page's value.
+            "date": article.metadata.date.map(date) ?? false,
+            "outlet": article.metadata.outlet ?? false,
+            "author": article.metadata.author ?? false,
         ]
-        // Absent values are `false`, not missing, so a section never falls back to an outer page's value.
-        summary["date"] = article.metadata.date.map(date) ?? false
-        summary["outlet"] = article.metadata.outlet ?? false
-        summary["author"] = article.metadata.author ?? false
-        return summary
     }
 
-    func article(_ analysed: AnalysedArticle, bodyHTML: String) -> [String: Any] {
+    func article(_ analysed: AnalysedArticle, bodyHTML: String) -> [String: TemplateValue] {
         let metadata = analysed.article.metadata
         var article = summary(analysed, depth: 1)
-        article["body"] = bodyHTML
-        article["dateline"] = metadata.dateline
-        article["url"] = metadata.url.flatMap { $0.isWebURL ? $0 : nil }
+        article["body"] = .string(bodyHTML)
+        article["dateline"] = metadata.dateline.map(TemplateValue.string)
+        article["url"] = metadata.url.flatMap { $0.isWebURL ? .string($0) : nil }
         if let source = metadata.source, analysed.rawText != nil {
-            article["source"] = ["name": source, "url": "../raw/\(analysed.article.slug).html"]
+            article["source"] = ["name": .string(source), "url": "../raw/\(analysed.article.slug).html"]
         }
-        article["entities"] = namedEntities(analysed)
-        article["claims"] = articleClaims(analysed)
-        article["passages"] = sharedPassages(analysed)
+        article["entities"] = .list(namedEntities(analysed))
+        article["claims"] = .list(articleClaims(analysed))
+        article["passages"] = .list(sharedPassages(analysed))
         var context = frame(title: metadata.title, depth: 1, section: "articles")
-        context["pageDescription"] = analysed.plainText.firstWords(40)
-        context["article"] = article
-        context["jsonLD"] = LinkedData.article(analysed, dossier: dossier).text()
-        context["previous"] = analysed.previous.flatMap(dossier.article).map { summary($0, depth: 1) }
-        context["next"] = analysed.next.flatMap(dossier.article).map { summary($0, depth: 1) }
+        context["pageDescription"] = .string(analysed.plainText.firstWords(40))
+        context["article"] = .object(article)
+        context["jsonLD"] = .string(LinkedData.article(analysed, dossier: dossier).text())
+        context["previous"] = analysed.previous.flatMap(dossier.article).map { .object(summary($0, depth: 1)) }
+        context["next"] = analysed.next.flatMap(dossier.article).map { .object(summary($0, depth: 1)) }
         return context
     }
 
-    func articleList(depth: Int) -> [[String: Any]] {
-        dossier.articles.map { summary($0, depth: depth) }
+    func articleList(depth: Int) -> TemplateValue {
+        .list(dossier.articles.map { .object(summary($0, depth: depth)) })
     }
 
-    func date(_ date: CalendarDate) -> [String: Any] {
-        ["iso": date.description, "text": date.longForm]
+    func date(_ date: CalendarDate) -> TemplateValue {
+        ["iso": .string(date.description), "text": .string(date.longForm)]
     }
 }

@@ -1,4 +1,5 @@
 import DossierCore
+import MustacheTemplates
 
 /// What every page's `<head>` says about it to search engines, link
 /// previews and feed readers: its canonical address, Open Graph tags and
@@ -9,17 +10,16 @@ extension PageContext {
     /// `pageType` (`article` or `website`, for Open Graph), `pageDescription`
     /// (the page's own or the dossier's) and `jsonLD` (a page that has none
     /// of its own gets a `WebSite`, `CollectionPage` or `WebPage`).
-    func withMetadata(_ page: [String: Any], path: String) -> [String: Any] {
+    func withMetadata(_ page: [String: TemplateValue], path: String) -> [String: TemplateValue] {
         var page = page
         let config = dossier.config
-        let canonical = config.absoluteURL(path)
-        page["canonical"] = canonical
+        page["canonical"] = config.absoluteURL(path).map(TemplateValue.string)
         let isArticle = path.hasPrefix("articles/") && path != "articles/index.html"
         page["pageType"] = isArticle ? "article" : "website"
-        if page["pageDescription"] == nil { page["pageDescription"] = config.description }
+        if page["pageDescription"] == nil { page["pageDescription"] = config.description.map(TemplateValue.string) }
         if page["jsonLD"] == nil {
-            page["jsonLD"] = LinkedData.page(type: Self.schemaType(path), name: page["pageTitle"] as? String,
-                                             path: path, config: config).text()
+            let title: String? = if case .string(let title)? = page["pageTitle"] { title } else { nil }
+            page["jsonLD"] = .string(LinkedData.page(type: Self.schemaType(path), name: title, path: path, config: config).text())
         }
         return page
     }

@@ -1,5 +1,6 @@
 import CommonMark
 import DossierCore
+import MustacheTemplates
 
 /// What render keeps from one build to the next while a dossier is watched,
 /// so that a page whose data did not change is not rendered again.
@@ -38,42 +39,39 @@ struct RenderedBody: Sendable {
 }
 
 /// A fingerprint of a template context: the bytes of every string, number
-/// and flag in it, with dictionary keys in sorted order. Strings are hashed
-/// by their UTF-8 bytes, not as Unicode-equivalent text, because the page
+/// and flag in it, with object keys in sorted order. Strings are hashed by
+/// their UTF-8 bytes, not as Unicode-equivalent text, because the page
 /// must change when the bytes do.
 enum ContextFingerprint {
-    static func of(template: String, context: [String: Any]) -> Int {
+    static func of(template: String, context: TemplateValue) -> Int {
         var hasher = Hasher()
         combine(template, into: &hasher)
         combine(context, into: &hasher)
         return hasher.finalize()
     }
 
-    private static func combine(_ value: Any, into hasher: inout Hasher) {
+    private static func combine(_ value: TemplateValue, into hasher: inout Hasher) {
         switch value {
-        case let text as String:
+        case .string(let text):
             hasher.combine(1 as UInt8)
             combine(text, into: &hasher)
-        case let flag as Bool:
+        case .bool(let flag):
             hasher.combine(2 as UInt8)
             hasher.combine(flag)
-        case let number as Int:
+        case .int(let number):
             hasher.combine(3 as UInt8)
             hasher.combine(number)
-        case let dictionary as [String: Any]:
+        case .object(let fields):
             hasher.combine(4 as UInt8)
-            hasher.combine(dictionary.count)
-            for key in dictionary.keys.sorted() {
+            hasher.combine(fields.count)
+            for (key, field) in fields.sorted(by: { $0.key < $1.key }) {
                 combine(key, into: &hasher)
-                combine(dictionary[key]!, into: &hasher)
+                combine(field, into: &hasher)
             }
-        case let array as [Any]:
+        case .list(let items):
             hasher.combine(5 as UInt8)
-            hasher.combine(array.count)
-            for element in array { combine(element, into: &hasher) }
-        default:
-            hasher.combine(6 as UInt8)
-            combine(String(describing: value), into: &hasher)
+            hasher.combine(items.count)
+            for item in items { combine(item, into: &hasher) }
         }
     }
 

@@ -1,12 +1,12 @@
 import CommonMark
 import DossierAnalyse
 import DossierCore
-import Mustache
+import MustacheTemplates
 
 /// Renders the analysed dossier into the site's files: pages through the
 /// theme's Mustache templates, dossier.json, and the theme's assets.
 public struct SiteRenderer: Sendable {
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     let theme: Theme
 
     /// A renderer for `theme`, or nil with the errors when its templates are broken.
@@ -110,7 +110,7 @@ public struct SiteRenderer: Sendable {
     struct PageJob: Sendable {
         var path: String
         var template: String
-        var context: @Sendable () -> [String: Any]
+        var context: @Sendable () -> [String: TemplateValue]
     }
 
     /// A rendered page, whether it came from the cache, and the body an
@@ -123,10 +123,10 @@ public struct SiteRenderer: Sendable {
 
     /// The page of `job`, taken from `previous` when its data did not change.
     func render(_ job: PageJob, previous: RenderedPage?, in pageContext: PageContext) -> PageResult {
-        let context = pageContext.withMetadata(job.context(), path: job.path)
+        let context = TemplateValue.object(pageContext.withMetadata(job.context(), path: job.path))
         let fingerprint = ContextFingerprint.of(template: job.template, context: context)
         if let previous, previous.fingerprint == fingerprint { return PageResult(page: previous, reused: true) }
-        let file = SiteFile(path: job.path, text: library.render(context, withTemplate: job.template) ?? "")
+        let file = SiteFile(path: job.path, contents: library.render(job.template, with: context) ?? [])
         return PageResult(page: RenderedPage(fingerprint: fingerprint, file: file), reused: false)
     }
 
@@ -147,34 +147,34 @@ public struct SiteRenderer: Sendable {
         return document.html()
     }
 
-    func frontPage(_ context: PageContext) -> [String: Any] {
+    func frontPage(_ context: PageContext) -> [String: TemplateValue] {
         var page = context.frame(title: nil, depth: 0, section: "home")
         page["articles"] = context.articleList(depth: 0)
-        page["articleCount"] = context.dossier.articles.count
-        page["outletCount"] = Set(context.dossier.articles.compactMap(\.article.metadata.outlet)).count
-        page["timeline"] = Timeline(dates: context.dossier.articles.map(\.article.metadata.date)).map { timeline in
+        page["articleCount"] = .int(context.dossier.articles.count)
+        page["outletCount"] = .int(Set(context.dossier.articles.compactMap(\.article.metadata.outlet)).count)
+        page["timeline"] = Timeline(dates: context.dossier.articles.map(\.article.metadata.date)).map { timeline -> TemplateValue in
             let undated = "\(counted(timeline.undated, "undated article")) \(timeline.undated == 1 ? "is" : "are") not shown"
-            return ["svg": timeline.svg(id: "timeline"), "unit": timeline.unit.rawValue,
-                    "undatedText": timeline.undated == 0 ? false : undated] as [String: Any]
+            return ["svg": .string(timeline.svg(id: "timeline")), "unit": .string(timeline.unit.rawValue),
+                    "undatedText": timeline.undated == 0 ? false : .string(undated)]
         } ?? false
         page["entities"] = context.mostMentioned(12)
-        page["entityCount"] = context.dossier.entities.count
-        page["claims"] = context.dossier.claims.map { context.claimSummary($0, folder: "claims/") }
+        page["entityCount"] = .int(context.dossier.entities.count)
+        page["claims"] = .list(context.dossier.claims.map { .object(context.claimSummary($0, folder: "claims/")) })
         return page
     }
 
-    func articlesIndex(_ context: PageContext) -> [String: Any] {
+    func articlesIndex(_ context: PageContext) -> [String: TemplateValue] {
         var page = context.frame(title: "Articles", depth: 1, section: "articles")
         page["articles"] = context.articleList(depth: 1)
-        page["articleCount"] = context.dossier.articles.count
+        page["articleCount"] = .int(context.dossier.articles.count)
         return page
     }
 
-    func rawSource(_ analysed: AnalysedArticle, _ context: PageContext) -> [String: Any] {
+    func rawSource(_ analysed: AnalysedArticle, _ context: PageContext) -> [String: TemplateValue] {
         let article = analysed.article
         var page = context.frame(title: "Source of \(article.metadata.title)", depth: 1, section: "articles")
-        page["raw"] = ["name": article.metadata.source ?? article.path, "text": analysed.rawText ?? ""]
-        page["article"] = context.summary(analysed, depth: 1)
+        page["raw"] = ["name": .string(article.metadata.source ?? article.path), "text": .string(analysed.rawText ?? "")]
+        page["article"] = .object(context.summary(analysed, depth: 1))
         return page
     }
 }

@@ -1,5 +1,5 @@
 import DossierCore
-import Mustache
+import MustacheTemplates
 
 /// A theme: Mustache templates and assets, keyed by their path inside a
 /// Templates/ folder (`article.mustache`, `partials/header.mustache`,
@@ -22,8 +22,8 @@ public struct Theme: Sendable {
     /// The theme's templates parsed into a library. A template that does
     /// not parse, or a required one that is missing, is an error located
     /// in `Templates/`.
-    func library() -> (MustacheLibrary?, [Diagnostic]) {
-        var library = MustacheLibrary()
+    func library() -> (TemplateLibrary?, [Diagnostic]) {
+        var library = TemplateLibrary()
         var problems: [Diagnostic] = []
         for (path, bytes) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
             let location = "Templates/\(path)"
@@ -32,13 +32,10 @@ public struct Theme: Sendable {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: text), named: String(path.dropLast(".mustache".count)))
-            } catch let error as MustacheTemplate.ParserError {
-                problems.append(.error(SourceLocation(path: location, line: error.context.lineNumber,
-                                                      column: error.context.columnNumber),
-                                       "template does not parse: \(error.error)"))
+                library.add(try Template(text), named: String(path.dropLast(".mustache".count)))
             } catch {
-                problems.append(.error(SourceLocation(path: location), "template does not parse: \(error)"))
+                problems.append(.error(SourceLocation(path: location, line: error.line, column: error.column),
+                                       "template does not parse: \(error.message)"))
             }
         }
         for name in Theme.requiredTemplates where files["\(name).mustache"] == nil {

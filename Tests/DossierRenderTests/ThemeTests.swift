@@ -27,6 +27,17 @@ import Testing
     #expect(library == nil)
     #expect(problems.map(\.location.path) == ["Templates/partials/footer.mustache"])
     #expect(problems.first?.location.line == 4)
+    #expect(problems.map(\.description) == [
+        "Templates/partials/footer.mustache:4:1: error: template does not parse: {{/b}} does not close {{#a}}, opened on line 2",
+    ])
+}
+
+@Test func unknownTransformIsLocatedAtItsTag() throws {
+    let theme = try defaultTheme().overridden(by: ["claims.mustache": Array("<ul>\n  {{#claims}}{{#odd()}}x{{/odd()}}{{/claims}}\n</ul>\n".utf8)])
+    let (library, problems) = theme.library()
+    #expect(library == nil)
+    #expect(problems.map(\.location) == [SourceLocation(path: "Templates/claims.mustache", line: 2, column: 14)])
+    #expect(problems.first?.message.hasPrefix("template does not parse: {{#odd()}} names neither a value") == true)
 }
 
 @Test func rendererIsNotMadeFromABrokenTheme() throws {

@@ -1,0 +1,226 @@
+/// Templates by name, which include one another as partials (`{{> name}}`)
+/// and parents (`{{<name}}…{{/name}}`), and render into bytes.
+public struct TemplateLibrary: Sendable {
+    private var templates: [String: Template] = [:]
+    /// The bytes of all templates' text, a first guess at a page's size.
+    private var textSize = 0
+
+    public init() {}
+
+    /// Adds `template` under `name`, the name partial and parent tags use
+    /// (`partials/header` for `{{> partials/header}}`).
+    public mutating func add(_ template: Template, named name: String) {
+        templates[name] = template
+        textSize += template.textSize
+    }
+
+    /// The template `name` rendered with `context` as UTF-8 bytes, with
+    /// every `{{value}}` HTML-escaped; nil when there is no such template.
+    /// A partial or parent the library lacks renders as nothing.
+    public func render(_ name: String, with context: TemplateValue) -> [UInt8]? {
+        guard let template = templates[name] else { return nil }
+        var renderer = Renderer(templates: templates, context: context)
+        renderer.output.reserveCapacity(2 * textSize)
+        renderer.render(template.nodes)
+        // A page is kept as long as the site, so it does not keep room it did not use.
+        guard renderer.output.capacity > renderer.output.count + renderer.output.count / 4 else { return renderer.output }
+        return renderer.output.withUnsafeBufferPointer { Array($0) }
+    }
+}
+
+/// One rendering: the output so far and where the template is in its data.
+struct Renderer {
+    let templates: [String: Template]
+    var output: [UInt8] = []
+    /// The context stack: the data, then each value a section entered, innermost last.
+    private var stack: [TemplateValue]
+    /// The item of each list section entered, innermost last.
+    private var items: [(index: Int, count: Int)] = []
+    /// What starts each line, inside partials and blocks that stand alone on an indented line.
+    private var indentation: [UInt8] = []
+    /// The blocks parent tags passed down, by name; the outermost parent's win.
+    private var overrides: [String: [Node]] = [:]
+
+    init(templates: [String: Template], context: TemplateValue) {
+        self.templates = templates
+        stack = [context]
+    }
+
+    mutating func render(_ nodes: [Node]) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                write(text)
+            case .value(let lookup, let escaped):
+                if let value = resolve(lookup) { write(value, escaped: escaped) }
+            case .section(let lookup, let content):
+                renderSection(resolve(lookup), content)
+            case .invertedSection(let lookup, let content):
+                if isFalse(resolve(lookup)) { render(content) }
+            case .partial(let name, let indentation):
+                guard let partial = templates[name] else { continue }
+                indented(indentation) { $0.render(partial.nodes) }
+            case .parent(let name, let overrides, let indentation):
+                guard let parent = templates[name] else { continue }
+                let outer = self.overrides
+                self.overrides = overrides.merging(outer) { _, outermost in outermost }
+                indented(indentation) { $0.render(parent.nodes) }
+                self.overrides = outer
+            case .block(let name, let content, let indentation):
+                indented(indentation) { $0.render($0.overrides[name] ?? content) }
+            }
+        }
+    }
+
+    /// A section: once per item of a list, with the item as the innermost
+    /// value; once for `true`, in the same context; once with the value as
+    /// the innermost for any other value (an object, a string, even empty,
+    /// a number); not at all for `false` or an absent value.
+    private mutating func renderSection(_ value: TemplateValue?, _ content: [Node]) {
+        switch value {
+        case nil, .bool(false)?:
+            return
+        case .bool(true)?:
+            render(content)
+        case .list(let list)?:
+            for (index, item) in list.enumerated() {
+                stack.append(item)
+                items.append((index, list.count))
+                render(content)
+                items.removeLast()
+                stack.removeLast()
+            }
+        case let value?:
+            stack.append(value)
+            render(content)
+            stack.removeLast()
+        }
+    }
+
+    /// What an inverted section shows for: `false`, absent, an empty list.
+    private func isFalse(_ value: TemplateValue?) -> Bool {
+        switch value {
+        case nil, .bool(false)?: true
+        case .list(let list)?: list.isEmpty
+        default: false
+        }
+    }
+
+    private func resolve(_ lookup: Lookup) -> TemplateValue? {
+        switch lookup {
+        case .current:
+            return stack.last
+        case .path(let names):
+            // The first name is looked up from the innermost object outwards, the rest inside what it found.
+            for frame in stack.reversed() {
+                guard var value = frame[names[0]] else { continue }
+                for name in names.dropFirst() {
+                    guard let field = value[name] else { return nil }
+                    value = field
+                }
+                return value
+            }
+            return nil
+        case .empty(let argument):
+            switch resolve(argument) {
+            case nil, .bool(false)?: return true
+            case .string(let text)?: return .bool(text.isEmpty)
+            case .list(let list)?: return .bool(list.isEmpty)
+            case .object(let fields)?: return .bool(fields.isEmpty)
+            case .bool(true)?, .int?: return false
+            }
+        case .count(let argument):
+            switch resolve(argument) {
+            case .list(let list)?: return .int(list.count)
+            case .object(let fields)?: return .int(fields.count)
+            default: return nil
+            }
+        case .first:
+            return items.last.map { .bool($0.index == 0) }
+        case .last:
+            return items.last.map { .bool($0.index == $0.count - 1) }
+        case .index:
+            return items.last.map { .int($0.index) }
+        }
+    }
+
+    // MARK: Output
+
+    private mutating func indented(_ indentation: [UInt8], _ render: (inout Renderer) -> Void) {
+        guard !indentation.isEmpty else { return render(&self) }
+        let outer = self.indentation.count
+        self.indentation += indentation
+        render(&self)
+        self.indentation.removeLast(self.indentation.count - outer)
+    }
+
+    /// Whether output written now starts a line, and so takes the indentation.
+    private var atLineStart: Bool {
+        !indentation.isEmpty && (output.last ?? .newline) == .newline
+    }
+
+    private mutating func write(_ text: [UInt8]) {
+        guard !indentation.isEmpty else { return output.append(contentsOf: text) }
+        var lineStart = text.startIndex
+        while lineStart < text.endIndex {
+            let lineEnd = text[lineStart...].firstIndex(of: .newline).map { $0 + 1 } ?? text.endIndex
+            if atLineStart { output.append(contentsOf: indentation) }
+            output.append(contentsOf: text[lineStart..<lineEnd])
+            lineStart = lineEnd
+        }
+    }
+
+    /// A value in place of a tag: text (escaped or not), a number, `true`
+    /// or `false`. A list or an object shows nothing.
+    private mutating func write(_ value: TemplateValue, escaped: Bool) {
+        switch value {
+        case .string(let text):
+            guard !text.isEmpty else { return }
+            if atLineStart { output.append(contentsOf: indentation) }
+            if escaped { output.appendEscapingHTML(text) } else { output.append(contentsOf: text.utf8) }
+        case .int(let number):
+            if atLineStart { output.append(contentsOf: indentation) }
+            output.append(contentsOf: String(number).utf8)
+        case .bool(let flag):
+            if atLineStart { output.append(contentsOf: indentation) }
+            output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .list, .object:
+            return
+        }
+    }
+}
+
+extension TemplateValue {
+    /// The field `name` of an object; nil for anything else.
+    subscript(name: String) -> TemplateValue? {
+        guard case .object(let fields) = self else { return nil }
+        return fields[name]
+    }
+}
+
+extension [UInt8] {
+    /// Appends `text` as UTF-8 with `&`, `<`, `>`, `"` and `'` replaced by
+    /// character references, which makes it safe in HTML text and in quoted
+    /// attribute values.
+    mutating func appendEscapingHTML(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for (offset, byte) in bytes.enumerated() {
+                let reference: StaticString
+                switch byte {
+                case UInt8(ascii: "&"): reference = "&amp;"
+                case UInt8(ascii: "<"): reference = "&lt;"
+                case UInt8(ascii: ">"): reference = "&gt;"
+                case UInt8(ascii: "\""): reference = "&quot;"
+                case UInt8(ascii: "'"): reference = "&#39;"
+                default: continue
+                }
+                append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<offset]))
+                append(contentsOf: UnsafeBufferPointer(start: reference.utf8Start, count: reference.utf8CodeUnitCount))
+                start = offset + 1
+            }
+            append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
+    }
+}
