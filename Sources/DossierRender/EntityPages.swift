@@ -54,8 +54,9 @@ extension PageContext {
         return summary
     }
 
-    /// An entity's page: who or what it is, every mention in context, and
-    /// the entities named with it.
+    /// An entity's page: who or what it is, its mentions in context in the
+    /// first ``appearancesInContext`` articles that name it and the other
+    /// articles by title, and the entities named with it.
     func entity(_ analysed: AnalysedEntity, notesHTML: String) -> [String: TemplateValue] {
         let entity = analysed.entity
         var page = frame(title: entity.name, depth: 1, section: "entities")
@@ -65,7 +66,8 @@ extension PageContext {
         data["aliases"] = .list(analysed.nameCounts.dropFirst().map { ["name": .string($0.name), "count": .int($0.count)] })
         data["sameAs"] = .list(entity.sameAs.map(TemplateValue.string))
         if !notesHTML.isEmpty { data["notes"] = .string(notesHTML) }
-        data["appearances"] = .list(analysed.appearances.compactMap { appearance -> TemplateValue? in
+        let inContext = analysed.appearances.prefix(Self.appearancesInContext)
+        data["appearances"] = .list(inContext.compactMap { appearance -> TemplateValue? in
             guard let article = dossier.article(appearance.article) else { return nil }
             var item = summary(article, depth: 1)
             item["count"] = .int(appearance.mentions.count)
@@ -76,6 +78,14 @@ extension PageContext {
             })
             return .object(item)
         })
+        let listed = analysed.appearances.dropFirst(inContext.count)
+        data["moreAppearances"] = .list(listed.compactMap { appearance -> TemplateValue? in
+            guard let article = dossier.article(appearance.article) else { return nil }
+            var item = summary(article, depth: 1)
+            item["countText"] = .string(counted(appearance.mentions.count, "mention"))
+            return .object(item)
+        })
+        data["moreAppearancesText"] = .string("\(counted(listed.count, "more article", separatingThousands: true)) name \(entity.name)")
         data["companions"] = .list(analysed.companions.prefix(12).compactMap { companion -> TemplateValue? in
             guard let other = dossier.entity(companion.entity) else { return nil }
             return ["name": .string(other.entity.name), "url": "\(other.entity.slug).html", "articles": .int(companion.articles),
@@ -88,6 +98,11 @@ extension PageContext {
         page["jsonLD"] = .string(LinkedData.entity(analysed, config: dossier.config).text())
         return page
     }
+
+    /// How many of the articles naming an entity its page shows with every
+    /// mention in context; it lists the rest by title, so that the page of
+    /// an entity named in thousands of articles stays readable and small.
+    static let appearancesInContext = 50
 
     /// The entities an article names, most mentioned first, for its page.
     func namedEntities(_ analysed: AnalysedArticle) -> [TemplateValue] {

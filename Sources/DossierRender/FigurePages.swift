@@ -24,8 +24,9 @@ extension PageContext {
         return (order.firstIndex(of: a.status)!, a.slug) < (order.firstIndex(of: b.status)!, b.slug)
     }
 
-    /// One group: what it counts, how its figures compare, and each figure
-    /// with its article and sentence.
+    /// One group: what it counts, how its figures compare, and each value
+    /// given, as first written, with the articles that give it: the first
+    /// ``sourcesShown`` of them, and how many more.
     func figureGroup(_ group: FigureGroup, depth: Int) -> TemplateValue {
         let root = String(repeating: "../", count: depth)
         return [
@@ -33,17 +34,25 @@ extension PageContext {
             "url": "\(root)figures/index.html#figure-\(group.slug)",
             "status": .string(group.status.rawValue), "statusText": .string(Self.statusText(group)),
             "flagged": .bool(group.mentions.count > 1 && group.status != .agree),
-            "values": .list(group.mentions.compactMap { mention -> TemplateValue? in
-                guard let article = dossier.article(mention.article) else { return nil }
-                var value = summary(article, depth: depth)
-                value["text"] = .string(mention.figure.text)
-                value["value"] = .string(mention.figure.interval.description + (mention.figure.isPercent ? " %" : ""))
-                value["period"] = mention.figure.period.map { "a \($0.rawValue)" } ?? false
-                value["sentence"] = .string(mention.sentence)
-                return .object(value)
+            "values": .list(group.values.map { mentions in
+                let first = mentions[0].figure
+                var articles: [String] = []
+                for mention in mentions where !articles.contains(mention.article) { articles.append(mention.article) }
+                let sources = articles.prefix(Self.sourcesShown).compactMap(dossier.article)
+                return [
+                    "value": .string(first.interval.description + (first.isPercent ? " %" : "")),
+                    "period": first.period.map { "a \($0.rawValue)" } ?? false,
+                    "text": .string(first.text),
+                    "sources": .list(sources.map { .object(summary($0, depth: depth)) }),
+                    "moreSources": articles.count > sources.count
+                        ? .string(counted(articles.count - sources.count, "more article", separatingThousands: true)) : false,
+                ]
             }),
         ]
     }
+
+    /// How many of the articles giving a value a figure table links to.
+    static let sourcesShown = 3
 
     static func statusText(_ group: FigureGroup) -> String {
         guard group.mentions.count > 1 else { return "Given once" }

@@ -147,9 +147,14 @@ public struct SiteRenderer: Sendable {
         return document.html()
     }
 
+    /// How many of the latest articles the front page lists; articles/index.html lists them all.
+    static let frontPageArticles = 20
+
     func frontPage(_ context: PageContext) -> [String: TemplateValue] {
         var page = context.frame(title: nil, depth: 0, section: "home")
-        page["articles"] = context.articleList(depth: 0)
+        let latest = context.dossier.articles.suffix(Self.frontPageArticles)
+        page["articles"] = .list(latest.map { .object(context.summary($0, depth: 0)) })
+        page["latestCount"] = latest.count < context.dossier.articles.count ? .int(latest.count) : false
         page["articleCount"] = .int(context.dossier.articles.count)
         page["outletCount"] = .int(Set(context.dossier.articles.compactMap(\.article.metadata.outlet)).count)
         page["timeline"] = Timeline(dates: context.dossier.articles.map(\.article.metadata.date)).map { timeline -> TemplateValue in
