@@ -39,9 +39,9 @@ struct RenderedBody: Sendable {
 }
 
 /// A fingerprint of a template context: the bytes of every string, number
-/// and flag in it, with object keys in sorted order. Strings are hashed by
-/// their UTF-8 bytes, not as Unicode-equivalent text, because the page
-/// must change when the bytes do.
+/// and flag in it, whatever the order of each object's fields. Strings are
+/// hashed by their UTF-8 bytes, not as Unicode-equivalent text, because the
+/// page must change when the bytes do.
 enum ContextFingerprint {
     static func of(template: String, context: TemplateValue) -> Int {
         var hasher = Hasher()
@@ -64,10 +64,16 @@ enum ContextFingerprint {
         case .object(let fields):
             hasher.combine(4 as UInt8)
             hasher.combine(fields.count)
-            for (key, field) in fields.sorted(by: { $0.key < $1.key }) {
-                combine(key, into: &hasher)
-                combine(field, into: &hasher)
+            // Two equal objects may list their fields in different orders, so
+            // each field is hashed on its own and the hashes added up.
+            var sum = 0
+            for (key, field) in fields {
+                var fieldHasher = Hasher()
+                combine(key, into: &fieldHasher)
+                combine(field, into: &fieldHasher)
+                sum &+= fieldHasher.finalize()
             }
+            hasher.combine(sum)
         case .list(let items):
             hasher.combine(5 as UInt8)
             hasher.combine(items.count)

@@ -47,7 +47,7 @@ indirect enum Node: Sendable {
 }
 
 /// What a tag's name stands for.
-indirect enum Lookup: Sendable, CustomStringConvertible {
+indirect enum Lookup: Sendable {
     /// `.`: the innermost value of the context.
     case current
     /// `a.b.c`: `a` looked up from the innermost object outwards, then `b` and `c` inside it.
@@ -60,16 +60,4 @@ indirect enum Lookup: Sendable, CustomStringConvertible {
     case first, last
     /// `index()`: the position of the item of the innermost list section, from 0.
     case index
-
-    var description: String {
-        switch self {
-        case .current: "."
-        case .path(let names): names.joined(separator: ".")
-        case .empty(let argument): "empty(\(argument))"
-        case .count(let argument): "count(\(argument))"
-        case .first: "first()"
-        case .last: "last()"
-        case .index: "index()"
-        }
-    }
 }

@@ -10,8 +10,8 @@ public struct TemplateLibrary: Sendable {
     /// Adds `template` under `name`, the name partial and parent tags use
     /// (`partials/header` for `{{> partials/header}}`).
     public mutating func add(_ template: Template, named name: String) {
-        templates[name] = template
-        textSize += template.textSize
+        let replaced = templates.updateValue(template, forKey: name)
+        textSize += template.textSize - (replaced?.textSize ?? 0)
     }
 
     /// The template `name` rendered with `context` as UTF-8 bytes, with

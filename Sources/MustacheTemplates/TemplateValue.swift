@@ -43,7 +43,7 @@ extension TemplateValue: ExpressibleByArrayLiteral {
 
 extension TemplateValue: ExpressibleByDictionaryLiteral {
     public init(dictionaryLiteral fields: (String, TemplateValue)...) {
-        self = .object(Dictionary(fields) { _, last in last })
+        self = .object(Dictionary(uniqueKeysWithValues: fields))
     }
 }
 
