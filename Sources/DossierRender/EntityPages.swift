@@ -158,20 +158,19 @@ extension String {
     /// attribute values of HTML, SVG and XML alike, with the control
     /// characters none of them allows left out.
     var markupEscaped: String {
-        var escaped = ""
-        escaped.unicodeScalars.reserveCapacity(unicodeScalars.count)
-        for scalar in unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
-            default: escaped.unicodeScalars.append(scalar)
+        replacingBytes { bytes, index in
+            switch bytes[index] {
+            case UInt8(ascii: "&"): ("&amp;", 1)
+            case UInt8(ascii: "<"): ("&lt;", 1)
+            case UInt8(ascii: ">"): ("&gt;", 1)
+            case UInt8(ascii: "\""): ("&quot;", 1)
+            case UInt8(ascii: "'"): ("&#39;", 1)
+            case UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): nil
+            case let byte where byte < 0x20: ("", 1)
+            // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not characters.
+            case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && (0xBE...0xBF).contains(bytes[index + 2]): ("", 3)
+            default: nil
             }
         }
-        return escaped
     }
 }

@@ -32,3 +32,21 @@ import Testing
         #expect(throws: FileBytes.Failure.system("is a folder")) { try FileBytes.read(folder.path) }
     }
 }
+
+@Suite struct ReplacingBytesTests {
+    @Test func replacesRunsOfBytesAndKeepsTheRest() {
+        let text = "a-b--c\u{00E9}-"
+        let replaced = text.replacingBytes { bytes, index in
+            if bytes[index] == UInt8(ascii: "-") { return ("+", 1) }
+            if bytes[index] == 0xC3 { return ("E", 2) }  // é is C3 A9
+            return nil
+        }
+        #expect(replaced == "a+b++cE+")
+    }
+
+    @Test func dropsBytesReplacedWithNothingAndGivesBackTextWithNothingToReplace() {
+        #expect("x\u{0}y\u{0}".replacingBytes { bytes, index in bytes[index] == 0 ? ("", 1) : nil } == "xy")
+        #expect("untouched ✓".replacingBytes { _, _ in nil } == "untouched ✓")
+        #expect("".replacingBytes { _, _ in ("!", 1) } == "")
+    }
+}

@@ -1,4 +1,5 @@
 import DossierCore
+@testable import DossierRender
 import Foundation
 import Testing
 
@@ -74,4 +75,16 @@ func webURLInFrontMatterIsALink(_ url: String) async throws {
     #expect(page.contains("Headline &lt;script&gt;alert(1)&lt;/script&gt;\n&lt;p onclick=x&gt;&amp; more&lt;/p&gt;"))
     #expect(page.contains("<a href=\"../articles/x.html\">T</a>"))
     #expect(try #require(site["articles/x.html"]).contains("<a href=\"../raw/x.html\">raw/x.txt</a>"))
+}
+
+@Test(arguments: [
+    ("plain text", "plain text"),
+    (#"<a href="x">Tom & 'Jerry'</a>"#, "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"),
+    ("tab\tline\ncarriage\r", "tab\tline\ncarriage\r"),
+    ("bell\u{7}nul\u{0}escape\u{1B}", "bellnulescape"),
+    ("not\u{FFFE}characters\u{FFFF}", "notcharacters"),
+    ("é ✓ 😀 \u{FFFD} \u{2028}", "é ✓ 😀 \u{FFFD} \u{2028}"),
+])
+func markupEscapingReplacesWhatMarkupReadsAndDropsWhatItForbids(_ input: String, _ expected: String) {
+    #expect(input.markupEscaped == expected)
 }
