@@ -25,19 +25,23 @@ extension PageContext {
     }
 
     /// One group: what it counts, how its figures compare, and each value
-    /// given, as first written, with the articles that give it: the first
-    /// ``sourcesShown`` of them, and how many more.
+    /// given (up to ``valuesShown``), as first written, with the articles
+    /// that give it: the first ``sourcesShown`` of them, and how many more.
     func figureGroup(_ group: FigureGroup, depth: Int) -> TemplateValue {
         let root = String(repeating: "../", count: depth)
+        let values = group.values
+        let shown = Self.shownValues(values)
+        let hidden = Set(values.indices).subtracting(shown)
+        let hiddenArticles = Set(hidden.flatMap { values[$0].map(\.article) }).count
         return [
             "slug": .string(group.slug), "what": .string(group.what), "anchor": "figure-\(group.slug)",
             "url": "\(root)figures/index.html#figure-\(group.slug)",
             "status": .string(group.status.rawValue), "statusText": .string(Self.statusText(group)),
             "flagged": .bool(group.mentions.count > 1 && group.status != .agree),
-            "values": .list(group.values.map { mentions in
+            "values": .list(shown.map { values[$0] }.map { mentions in
                 let first = mentions[0].figure
-                var articles: [String] = []
-                for mention in mentions where !articles.contains(mention.article) { articles.append(mention.article) }
+                var seen: Set<String> = []
+                let articles = mentions.map(\.article).filter { seen.insert($0).inserted }
                 let sources = articles.prefix(Self.sourcesShown).compactMap(dossier.article)
                 return [
                     "value": .string(first.interval.description + (first.isPercent ? " %" : "")),
@@ -48,11 +52,25 @@ extension PageContext {
                         ? .string(counted(articles.count - sources.count, "more article", separatingThousands: true)) : false,
                 ]
             }),
+            "moreValues": hidden.isEmpty ? false : .string(
+                "\(counted(hidden.count, "more value", separatingThousands: true)), from \(counted(hiddenArticles, "article", separatingThousands: true))"),
         ]
     }
 
     /// How many of the articles giving a value a figure table links to.
     static let sourcesShown = 3
+
+    /// How many values a figure table shows at most.
+    static let valuesShown = 12
+
+    /// The positions in `values` of those a table shows: all of them, or
+    /// when there are more than ``valuesShown``, those given in the most
+    /// articles (the first given on a tie), still in the order first given.
+    static func shownValues(_ values: [[FigureMention]]) -> [Int] {
+        guard values.count > valuesShown else { return Array(values.indices) }
+        let articles = values.map { Set($0.map(\.article)).count }
+        return values.indices.sorted { (articles[$1], $0) < (articles[$0], $1) }.prefix(valuesShown).sorted()
+    }
 
     static func statusText(_ group: FigureGroup) -> String {
         guard group.mentions.count > 1 else { return "Given once" }

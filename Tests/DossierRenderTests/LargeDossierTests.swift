@@ -67,3 +67,19 @@ import Testing
         #expect(figures.contains("Conflict: the values cannot all be true"))
     }
 }
+
+@Suite struct FigureTableBoundsTests {
+    @Test func aTableShowsTheValuesGivenMostAndSaysHowManyItLeavesOut() async throws {
+        // Value 100 in three articles, 200 in two, then 20 values given once.
+        let counts = [100, 100, 100, 200, 200] + (1...20).map { 300 + $0 }
+        let articles = counts.enumerated().map { number, count in
+            article(String(format: "tally-%02d", number), "Tally \(number)", date: "2018-01-\(String(format: "%02d", 1 + number))",
+                    body: "Officials counted \(count) tents.")
+        }
+        let figures = try #require(try await renderSite(articles)["figures/index.html"])
+        let table = try #require(figures.components(separatedBy: "<tbody>").last?.components(separatedBy: "</tbody>").first)
+        let shown = table.components(separatedBy: "<td class=\"value\">").dropFirst().map { $0.prefix { $0 != "<" } }
+        #expect(shown == ["100", "200"] + (1...10).map { "\(300 + $0)" }, "the most given first, then the first given")
+        #expect(figures.contains("Not shown: 10 more values, from 10 articles."))
+    }
+}
