@@ -41,7 +41,8 @@ extension PageContext {
 
     /// A claim's page: the statement, who made it, the curator's verdict and
     /// analysis, every sentence that reports or contests it, and related claims.
-    func claim(_ analysed: AnalysedClaim, analysisHTML: String) -> [String: TemplateValue] {
+    /// `figureTables` are the dossier's figure groups as tables, by slug.
+    func claim(_ analysed: AnalysedClaim, analysisHTML: String, figureTables: [String: TemplateValue]) -> [String: TemplateValue] {
         let claim = analysed.claim
         var page = frame(title: claim.statement, depth: 1, section: "claims")
         page["pageDescription"] = .string(claim.statement)
@@ -52,7 +53,7 @@ extension PageContext {
         data["reportsList"] = .list(analysed.reports.compactMap(appearance))
         data["disputesList"] = .list(analysed.disputes.compactMap(appearance))
         data["related"] = .list(claim.related.compactMap(dossier.claim).map { .object(claimSummary($0)) })
-        data["figures"] = .list(analysed.figures.compactMap(dossier.figureGroup).map { figureGroup($0, depth: 1) })
+        data["figures"] = .list(analysed.figures.compactMap { figureTables[$0] })
         page["claim"] = .object(data)
         page["jsonLD"] = .string(LinkedData.claim(analysed, dossier: dossier).text())
         return page

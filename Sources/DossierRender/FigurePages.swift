@@ -8,12 +8,12 @@ extension PageContext {
     /// The figures page: groups whose figures need the curator's eye first
     /// (conflicting, differing, counted over different periods), then the
     /// groups whose sources agree, then figures given once.
-    func figuresIndex() -> [String: TemplateValue] {
+    func figuresIndex(_ tables: [String: TemplateValue]) -> [String: TemplateValue] {
         var page = frame(title: "Figures", depth: 1, section: "figures")
         let repeated = dossier.figures.filter { $0.mentions.count > 1 }
-        page["flagged"] = .list(repeated.filter { $0.status != .agree }.sorted(by: Self.moreUrgent).map { figureGroup($0, depth: 1) })
-        page["agreeing"] = .list(repeated.filter { $0.status == .agree }.map { figureGroup($0, depth: 1) })
-        page["single"] = .list(dossier.figures.filter { $0.mentions.count == 1 }.map { figureGroup($0, depth: 1) })
+        page["flagged"] = .list(repeated.filter { $0.status != .agree }.sorted(by: Self.moreUrgent).compactMap { tables[$0.slug] })
+        page["agreeing"] = .list(repeated.filter { $0.status == .agree }.compactMap { tables[$0.slug] })
+        page["single"] = .list(dossier.figures.filter { $0.mentions.count == 1 }.compactMap { tables[$0.slug] })
         page["groupCount"] = .int(dossier.figures.count)
         return page
     }
@@ -22,6 +22,14 @@ extension PageContext {
     static func moreUrgent(_ a: FigureGroup, _ b: FigureGroup) -> Bool {
         let order: [FigureStatus] = [.conflict, .differ, .differentMeasures, .agree]
         return (order.firstIndex(of: a.status)!, a.slug) < (order.firstIndex(of: b.status)!, b.slug)
+    }
+
+    /// Every figure group as a table for pages one folder deep (the figures
+    /// page and claim pages), by slug: made once, as a claim page shows the
+    /// same tables as the figures page.
+    func figureTables() async -> [String: TemplateValue] {
+        let tables = await dossier.figures.concurrentMap { [self] in figureGroup($0, depth: 1) }
+        return Dictionary(uniqueKeysWithValues: zip(dossier.figures.map(\.slug), tables))
     }
 
     /// One group: what it counts, how its figures compare, and each value

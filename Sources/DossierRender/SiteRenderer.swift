@@ -31,13 +31,14 @@ public struct SiteRenderer: Sendable {
             cache.themeFiles = theme.files
         }
         let context = PageContext(dossier: dossier)
+        let figureTables = await context.figureTables()
         var jobs = [
             PageJob(path: "index.html", template: "index") { frontPage(context) },
             PageJob(path: "articles/index.html", template: "articles") { articlesIndex(context) },
             PageJob(path: "entities/index.html", template: "entities") { context.entitiesIndex() },
             PageJob(path: "claims/index.html", template: "claims") { context.claimsIndex() },
             PageJob(path: "sources/index.html", template: "sources") { context.sourcesIndex() },
-            PageJob(path: "figures/index.html", template: "figures") { context.figuresIndex() },
+            PageJob(path: "figures/index.html", template: "figures") { context.figuresIndex(figureTables) },
             PageJob(path: "search.html", template: "search") { context.frame(title: "Search", depth: 0, section: "search") },
         ]
         for analysed in dossier.articles where analysed.rawText != nil {
@@ -50,9 +51,12 @@ public struct SiteRenderer: Sendable {
         }
         for analysed in dossier.claims {
             jobs.append(PageJob(path: "claims/\(analysed.claim.slug).html", template: "claim") {
-                context.claim(analysed, analysisHTML: sectionHTML(analysed.claim.analysis))
+                context.claim(analysed, analysisHTML: sectionHTML(analysed.claim.analysis), figureTables: figureTables)
             })
         }
+        // The data files need no page, so they are made alongside the pages.
+        async let dossierJSON = DossierJSON.data(dossier)
+        async let searchIndex = SearchIndex.data(dossier)
         let previous = cache
         let results = await withTaskGroup(of: PageResult.self) { group in
             for job in jobs {
@@ -69,8 +73,8 @@ public struct SiteRenderer: Sendable {
         cache.rendered = results.count - cache.reused
         let pages = results.map(\.page.file)
         var files = theme.assets + pages + [
-            SiteFile(path: "dossier.json", contents: DossierJSON.data(dossier)),
-            SiteFile(path: "search.json", contents: SearchIndex.data(dossier)),
+            SiteFile(path: "dossier.json", contents: await dossierJSON),
+            SiteFile(path: "search.json", contents: await searchIndex),
             SiteFile(path: "feed.xml", contents: Feeds.atom(dossier)),
         ]
         if let sitemap = Feeds.sitemap(pages: pages.map(\.path), config: dossier.config) {
