@@ -1,3 +1,5 @@
+import DossierCore
+
 /// A line of a raw file as the rules see it.
 struct RawLine {
     /// 1-based line number in the raw file.
@@ -23,16 +25,29 @@ struct RawLine {
     }
 
     static func key(for text: String) -> String {
-        let straightened = String(text.lowercased().map { $0 == "’" || $0 == "‘" ? "'" : $0 })
-        let trimmed = straightened.drop { !$0.isLetter && !$0.isNumber }
-        var end = trimmed.endIndex
-        while end > trimmed.startIndex, !trimmed[trimmed.index(before: end)].isLetter,
-              !trimmed[trimmed.index(before: end)].isNumber {
-            end = trimmed.index(before: end)
+        let lowered = text.lowercasedByScalar
+        return lowered.scalarsAreCharacters ? key(lowered, units: lowered.unicodeScalars) : key(lowered, units: lowered)
+    }
+
+    /// `lowered` without the units that are neither letters nor numbers at
+    /// either end, and with its curly single quotes made straight.
+    private static func key<Units: BidirectionalCollection>(_ lowered: String, units: Units) -> String
+        where Units.Element: TextUnit, Units.Index == String.Index {
+        guard let first = units.firstIndex(where: { $0.isLetterOrNumber }),
+              let last = units.lastIndex(where: { $0.isLetterOrNumber }) else { return "" }
+        let end = units.index(after: last)
+        guard !lowered.isPlainASCII, curlySingleQuotes.occur(in: lowered) else { return String(lowered[first..<end]) }
+        var key = ""
+        var copied = first
+        for index in units.indices[first..<end] where units[index] == "’" || units[index] == "‘" {
+            key += lowered[copied..<index] + "'"
+            copied = units.index(after: index)
         }
-        return String(trimmed[..<end])
+        return key + lowered[copied..<end]
     }
 }
+
+private let curlySingleQuotes = ByteNeedles(["’", "‘"])
 
 /// A named rule that drops a whole line wherever it stands. Rules are data:
 /// each has a name that `dossier normalize --explain` cites, a summary for

@@ -53,7 +53,7 @@ public enum Normalizer {
     /// Normalises already decoded text.
     static func normalize(text: String, path: String, source: String) -> Normalization {
         var pass = NormalizationPass(path: path)
-        pass.run(lines: HTMLRemnants.strip(text).split(separator: "\n", omittingEmptySubsequences: false))
+        pass.run(lines: HTMLRemnants.strip(text).lines)
         return pass.result(source: source, sourceText: text)
     }
 }
@@ -67,7 +67,10 @@ private struct NormalizationPass {
     var zone = Zone.beforeTitle
     var inTail = false
     var metadata = ArticleMetadata(title: "")
-    var titleKey = ""
+    var titleKey = "" {
+        didSet { titleKeyIsASCII = titleKey.isPlainASCII }
+    }
+    var titleKeyIsASCII = true
     var lastBreadcrumbSegment: String?
     var decisions: [IngestDecision] = []
     var diagnostics: [Diagnostic] = []
@@ -81,7 +84,7 @@ private struct NormalizationPass {
 
     mutating func run(lines: [Substring]) {
         for (index, rawText) in lines.enumerated() {
-            let text = rawText.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            let text = rawText.collapsingSpaces
             if text.isEmpty {
                 if body.last != nil { body.append(nil) }
                 continue
@@ -97,7 +100,7 @@ private struct NormalizationPass {
             if rule.startsTail && zone == .body { inTail = true }
             return
         }
-        if !titleKey.isEmpty, RawLine.key(for: line.text).filter(\.isLetterOrNumber) == titleKey {
+        if !titleKey.isEmpty, mayRepeatTitle(line), line.key.lettersAndNumbers == titleKey {
             return drop(line, "repeated-title")
         }
         if inTail && !line.isProse { return drop(line, "tail-list") }
@@ -134,6 +137,15 @@ private struct NormalizationPass {
         }
     }
 
+    /// False when the line's letters and numbers cannot be the title's, which
+    /// saves gathering them: when the title's are ASCII, they can equal them
+    /// only byte for byte, and so start with the first byte of the line's key
+    /// (a letter or number) and are no longer than the key.
+    func mayRepeatTitle(_ line: RawLine) -> Bool {
+        guard titleKeyIsASCII else { return true }
+        return line.key.utf8.first == titleKey.utf8.first && line.key.utf8.count >= titleKey.utf8.count
+    }
+
     // MARK: Header
 
     func breadcrumb(_ line: RawLine) -> [String]? {
@@ -160,7 +172,7 @@ private struct NormalizationPass {
             title = String(title[..<cut])
         }
         setMetadata(line, "title", "title", title) { $0.title = title }
-        titleKey = RawLine.key(for: title).filter(\.isLetterOrNumber)
+        titleKey = RawLine.key(for: title).lettersAndNumbers
         zone = .afterTitle
     }
 
@@ -177,7 +189,7 @@ private struct NormalizationPass {
         let title = lastBreadcrumbSegment ?? line.text.split(separator: " ").prefix(12).joined(separator: " ")
             .trimming(",;:") + (line.words > 12 ? "…" : "")
         metadata.title = title
-        titleKey = RawLine.key(for: title).filter(\.isLetterOrNumber)
+        titleKey = RawLine.key(for: title).lettersAndNumbers
         diagnostics.append(.warning(SourceLocation(path: path, line: line.number),
                                     "no headline found; the title is '\(title)' (set it in a curated article)"))
         zone = .body
@@ -334,7 +346,3 @@ nonisolated(unsafe) private let agencyDateline = #/
     \s*\((?<agency>AFP|Reuters|AP|Associated\ Press|dpa|Xinhua|UPI|EFE|ANSA|TASS|Anadolu)\)
     \s*[-–—:]{1,2}\s+
     /#
-
-extension Character {
-    var isLetterOrNumber: Bool { isLetter || isNumber }
-}

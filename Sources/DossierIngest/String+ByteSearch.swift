@@ -25,3 +25,78 @@ extension String {
         return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
     }
 }
+
+extension StringProtocol {
+    /// Whether the text holds `byte`: one pass without branches, which the
+    /// compiler vectorises.
+    func containsByte(_ byte: UInt8) -> Bool {
+        let search = { (bytes: UnsafeBufferPointer<UInt8>) in
+            var found: UInt8 = 0
+            for each in bytes { found |= each == byte ? 1 : 0 }
+            return found != 0
+        }
+        return utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search)
+    }
+
+    /// Whether the text holds `byte` twice in a row: one pass without
+    /// branches, which the compiler vectorises.
+    func containsRepeatedByte(_ byte: UInt8) -> Bool {
+        let search = { (bytes: UnsafeBufferPointer<UInt8>) in
+            var found: UInt8 = 0
+            for index in bytes.indices.dropFirst() {
+                found |= (bytes[index - 1] == byte ? 1 : 0) & (bytes[index] == byte ? 1 : 0)
+            }
+            return found != 0
+        }
+        return utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search)
+    }
+
+    /// The offsets of `byte` in the text's UTF-8, in order.
+    func byteOffsets(of byte: UInt8) -> [Int] {
+        let search = { (bytes: UnsafeBufferPointer<UInt8>) in bytes.indices.filter { bytes[$0] == byte } }
+        return utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search)
+    }
+}
+
+/// Strings to look for in a text in one pass, byte for byte as
+/// `firstByteRange(of:)` finds them: whether any occurs, without a pass per
+/// string.
+struct ByteNeedles: Sendable {
+    /// The needles' bytes after the first, by their first byte.
+    private let needlesByFirstByte: [[[UInt8]]]
+    /// 1 for a byte that starts one of the needles, by byte value.
+    private let startsNeedle: [UInt8]
+
+    init(_ strings: [String]) {
+        var needlesByFirstByte = [[[UInt8]]](repeating: [], count: 256)
+        var startsNeedle = [UInt8](repeating: 0, count: 256)
+        for needle in strings.map({ Array($0.utf8) }) where !needle.isEmpty {
+            needlesByFirstByte[Int(needle[0])].append(Array(needle.dropFirst()))
+            startsNeedle[Int(needle[0])] = 1
+        }
+        self.needlesByFirstByte = needlesByFirstByte
+        self.startsNeedle = startsNeedle
+    }
+
+    func occur(in text: some StringProtocol) -> Bool {
+        let search = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
+            startsNeedle.withUnsafeBufferPointer { startsNeedle in
+                // A first pass without branches rules out most texts quickly.
+                var starts: UInt8 = 0
+                for byte in bytes { starts |= startsNeedle[Int(byte)] }
+                guard starts != 0 else { return false }
+                for start in bytes.indices where startsNeedle[Int(bytes[start])] != 0 {
+                    let rest = bytes[(start + 1)...]
+                    if needlesByFirstByte[Int(bytes[start])].contains(where: { rest.starts(with: $0) }) { return true }
+                }
+                return false
+            }
+        }
+        return text.utf8.withContiguousStorageIfAvailable(search) ?? Array(text.utf8).withUnsafeBufferPointer(search)
+    }
+}
+
+/// The byte with an ASCII capital letter made small; any other byte as it is.
+func asciiLowercased(_ byte: UInt8) -> UInt8 {
+    (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+}
