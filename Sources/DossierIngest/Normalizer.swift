@@ -149,16 +149,15 @@ private struct NormalizationPass {
     // MARK: Header
 
     func breadcrumb(_ line: RawLine) -> [String]? {
-        var segments = [line.text]
-        for separator in [" / ", " » ", " › ", " > ", " >> ", "»", "›"] {
-            segments = segments.flatMap { $0.components(separatedBy: separator) }
-        }
-        segments = segments.map { $0.trimming(" ") }.filter { !$0.isEmpty }
+        let segments = Self.breadcrumbSeparators.split(line.text).map { $0.trimming(" ") }.filter { !$0.isEmpty }
         guard segments.count >= 2, let first = segments.first, first.wordCount <= 3,
               segments.dropLast().allSatisfy({ $0.wordCount <= 6 }) else { return nil }
-        let navigation: Set<String> = ["home", "main", "news", "homepage", "index", "start", "front page"]
-        return segments.count >= 3 || navigation.contains(RawLine.key(for: first)) ? segments : nil
+        return segments.count >= 3 || Self.navigation.contains(RawLine.key(for: first)) ? segments : nil
     }
+
+    static let breadcrumbSeparators = Separators([" / ", " » ", " › ", " > ", " >> ", "»", "›"])
+
+    static let navigation: Set<String> = ["home", "main", "news", "homepage", "index", "start", "front page"]
 
     func isTitleCandidate(_ line: RawLine) -> Bool {
         line.words >= 1 && line.words <= 30 && !(line.text.hasSuffix(".") && line.words > 12)
@@ -179,7 +178,8 @@ private struct NormalizationPass {
     /// Where a ` | Site Name` suffix starts: the part after the last pipe,
     /// unless cutting it leaves fewer than three words.
     func siteNameSuffix(_ title: String) -> String.Index? {
-        guard let pipe = title.range(of: " | ", options: .backwards) else { return nil }
+        // Foundation's search is slow; it can only find a pipe whose bytes are there.
+        guard title.firstByteRange(of: " | ") != nil, let pipe = title.range(of: " | ", options: .backwards) else { return nil }
         return title[..<pipe.lowerBound].wordCount >= 3 ? pipe.lowerBound : nil
     }
 
@@ -197,11 +197,12 @@ private struct NormalizationPass {
 
     /// Reads `By NAME - DATE`, `By NAME | OUTLET` and the like.
     mutating func readByline(_ line: RawLine) -> Bool {
-        guard line.words <= 20, let match = line.text.prefixMatch(of: byline) else { return false }
+        guard line.words <= 20, line.text.firstByteRange(of: "by", ignoringASCIICase: true) != nil,
+              let match = line.text.prefixMatch(of: byline) else { return false }
         let rest = String(line.text[match.range.upperBound...])
         guard rest.first?.isUppercase == true else { return false }
         var parts = NewsDate.splitParts(rest)
-        if parts.count == 1 { parts = rest.components(separatedBy: ", ").map { $0.trimming(" ") } }
+        if parts.count == 1 { parts = Self.commas.split(rest).map { $0.trimming(" ") } }
         var recorded = false
         for part in parts {
             if let date = NewsDate.parse(NewsDate.removingPrefix(part)) {
@@ -228,11 +229,15 @@ private struct NormalizationPass {
 
     /// A byline's name, unless it is a generic role (`editor`, `admin`).
     func personName(_ text: String) -> String? {
-        let generic: Set<String> = ["editor", "admin", "administrator", "staff", "webmaster", "web desk", "news desk",
-                                    "newsdesk", "staff writer", "staff reporter", "our correspondent", "desk"]
         let name = text.trimming(" .,")
-        return name.isEmpty || generic.contains(name.lowercased()) ? nil : name
+        return name.isEmpty || Self.genericNames.contains(name.lowercased()) ? nil : name
     }
+
+    static let commas = Separators([", "])
+
+    static let genericNames: Set<String> = ["editor", "admin", "administrator", "staff", "webmaster", "web desk",
+                                            "news desk", "newsdesk", "staff writer", "staff reporter",
+                                            "our correspondent", "desk"]
 
     /// An agency or owner named in a copyright line becomes the outlet when
     /// none is known: `Copyright 2017 The Associated Press` gives `AP`.
@@ -258,10 +263,15 @@ private struct NormalizationPass {
     }
 
     mutating func removeDateline(from text: String, line: RawLine) -> String {
+        // Both kinds start with a capital and end with a dash or colon, and
+        // an agency's names it in brackets; the expressions are slow to say
+        // a text has no dateline.
+        guard let first = text.utf8.first, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first),
+              datelineEnds.occur(in: text) else { return text }
         let found: (place: Substring, agency: Substring?, end: String.Index)
         if let match = text.prefixMatch(of: dateline) {
             found = (match.output.place, match.output.agency, match.range.upperBound)
-        } else if let match = text.prefixMatch(of: agencyDateline) {
+        } else if text.containsByte(UInt8(ascii: "(")), let match = text.prefixMatch(of: agencyDateline) {
             found = (match.output.place, match.output.agency, match.range.upperBound)
         } else {
             return text
@@ -276,6 +286,8 @@ private struct NormalizationPass {
 
     /// Cuts a tag list or a teaser that follows a paragraph's last sentence.
     mutating func cutInlineChrome(_ text: String, line: RawLine) -> String {
+        // Cuts only shorten the text: a marker not in it now never will be.
+        guard inlineMarkerNeedles.occur(in: text) else { return text }
         var text = text
         for (rule, markers) in inlineMarkers {
             for marker in markers {
@@ -328,6 +340,10 @@ private let inlineMarkers: [(rule: String, markers: [String])] = [
     ("inline-tag-list", ["**Trends**", "**Tags**", "**Topics**", "Trends:", "Tags:", "Topics:", "Filed under:"]),
     ("inline-read-more", ["Read more", "READ MORE", "Read More", "Read also", "Also read", "See also"]),
 ]
+
+private let inlineMarkerNeedles = ByteNeedles(inlineMarkers.flatMap(\.markers))
+
+private let datelineEnds = ByteNeedles(["-", "–", "—", ":"])
 
 nonisolated(unsafe) private let byline = #/(?i)(?:by|written by|words by|posted by|reported by)\s+/#
 

@@ -1,26 +1,22 @@
-extension String {
+import DossierCore
+import Foundation
+
+extension StringProtocol {
     /// The range of the first occurrence of `needle`, matched byte for byte
-    /// in UTF-8. Ingest looks for a few dozen markers in every line of every
-    /// raw file; `firstRange(of:)`, which compares Characters, made that a
-    /// large share of a build. The two agree except where a combining mark
-    /// follows the match, which would make `firstRange(of:)` miss it.
-    func firstByteRange(of needle: String) -> Range<Index>? {
+    /// in UTF-8 (with `ignoringASCIICase`, ASCII letters match in either
+    /// case). Ingest looks for a few dozen markers in every line of every raw
+    /// file; `firstRange(of:)`, which compares Characters, made that a large
+    /// share of a build. The two agree except where a combining mark follows
+    /// the match, which would make `firstRange(of:)` miss it.
+    func firstByteRange(of needle: String, ignoringASCIICase: Bool = false) -> Range<Index>? {
         var needle = needle
-        let searched = utf8.withContiguousStorageIfAvailable { text in
-            needle.withUTF8 { pattern -> Int? in
-                guard let first = pattern.first, pattern.count <= text.count else { return nil }
-                var start = 0
-                while start <= text.count - pattern.count {
-                    if text[start] == first, (1..<pattern.count).allSatisfy({ text[start + $0] == pattern[$0] }) {
-                        return start
-                    }
-                    start += 1
-                }
-                return nil
+        let found = needle.withUTF8 { pattern in
+            let search = { (text: UnsafeBufferPointer<UInt8>) in
+                firstOffset(of: pattern, in: text, ignoringASCIICase: ignoringASCIICase)
             }
+            return utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search)
         }
-        guard let searched else { return firstRange(of: needle) }  // not stored contiguously
-        guard let offset = searched else { return nil }
+        guard let offset = found else { return nil }
         let lower = utf8.index(startIndex, offsetBy: offset)
         return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
     }
@@ -55,6 +51,45 @@ extension StringProtocol {
     func byteOffsets(of byte: UInt8) -> [Int] {
         let search = { (bytes: UnsafeBufferPointer<UInt8>) in bytes.indices.filter { bytes[$0] == byte } }
         return utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search)
+    }
+}
+
+/// Separators to split text at, one after the other: what splitting with
+/// `components(separatedBy:)` at each in turn gives. Foundation compares
+/// Characters, slowly. Where the text's scalars are its Characters, which
+/// its pieces' are too, a separator's Characters match where its bytes do (no
+/// scalar that equals another as a Character is left in such text): the text
+/// is split byte by byte, and not at all when none of the separators' bytes
+/// are in it.
+struct Separators: Sendable {
+    let separators: [String]
+    private let needles: ByteNeedles
+
+    init(_ separators: [String]) {
+        self.separators = separators
+        needles = ByteNeedles(separators)
+    }
+
+    func split(_ text: String) -> [String] {
+        guard text.scalarsAreCharacters else {
+            return separators.reduce([text]) { pieces, separator in pieces.flatMap { $0.components(separatedBy: separator) } }
+        }
+        guard needles.occur(in: text) else { return [text] }
+        return separators.reduce([text]) { pieces, separator in pieces.flatMap { $0.bytePieces(separatedBy: separator) } }
+    }
+}
+
+extension String {
+    /// The pieces of the text between the occurrences of `separator`'s bytes.
+    fileprivate func bytePieces(separatedBy separator: String) -> [String] {
+        var pieces: [String] = []
+        var rest = self[...]
+        while let match = rest.firstByteRange(of: separator) {
+            pieces.append(String(rest[..<match.lowerBound]))
+            rest = rest[match.upperBound...]
+        }
+        pieces.append(String(rest))
+        return pieces
     }
 }
 
@@ -94,6 +129,27 @@ struct ByteNeedles: Sendable {
         }
         return text.utf8.withContiguousStorageIfAvailable(search) ?? Array(text.utf8).withUnsafeBufferPointer(search)
     }
+}
+
+/// Where `pattern` first occurs in `text`, as a byte offset.
+private func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>,
+                         ignoringASCIICase: Bool) -> Int? {
+    ignoringASCIICase
+        ? firstOffset(of: pattern, in: text) { asciiLowercased($0) }
+        : firstOffset(of: pattern, in: text) { $0 }
+}
+
+/// Where `pattern` first occurs in `text`, bytes of both compared as `fold` makes them.
+@inline(__always)
+private func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>,
+                         fold: (UInt8) -> UInt8) -> Int? {
+    guard let first = pattern.first.map(fold), pattern.count <= text.count else { return nil }
+    for start in 0...(text.count - pattern.count) where fold(text[start]) == first {
+        var matched = 1
+        while matched < pattern.count, fold(text[start + matched]) == fold(pattern[matched]) { matched += 1 }
+        if matched == pattern.count { return start }
+    }
+    return nil
 }
 
 /// The byte with an ASCII capital letter made small; any other byte as it is.

@@ -64,6 +64,15 @@ enum Oracle {
         }
         return String(scalars)
     }
+
+    static func split(_ text: String, at separators: [String]) -> [String] {
+        separators.reduce([text]) { pieces, separator in pieces.flatMap { $0.components(separatedBy: separator) } }
+    }
+
+    static func socialWordsOnly(_ key: String) -> Bool {
+        let words = key.split { !$0.isLetter && $0 != "+" && $0 != "-" }
+        return !words.isEmpty && words.allSatisfy { IngestRules.socialWords.contains(String($0)) }
+    }
 }
 
 /// Hand-picked lines, then lines made at random of pieces that have tripped
