@@ -73,6 +73,80 @@ enum Oracle {
         let words = key.split { !$0.isLetter && $0 != "+" && $0 != "-" }
         return !words.isEmpty && words.allSatisfy { IngestRules.socialWords.contains(String($0)) }
     }
+
+    static func escape(_ line: String) -> String {
+        let characters = Array(line)
+        let keptDelimiters = pairedEmphasis(in: characters)
+        var output = ""
+        for (index, character) in characters.enumerated() {
+            if keptDelimiters.contains(index) {
+                output.append(character)
+                continue
+            }
+            switch character {
+            case "\\", "`", "*", "_", "[", "]", "<":
+                output.append("\\")
+            case "&" where startsCharacterReference(characters, at: index):
+                output.append("\\")
+            case "#", ">", "-", "+", "=", "~", "|":
+                if index == 0 { output.append("\\") }
+            case ".", ")":
+                if isListMarker(characters, at: index) { output.append("\\") }
+            default:
+                break
+            }
+            output.append(character)
+        }
+        return output
+    }
+
+    private static func pairedEmphasis(in characters: [Character]) -> Set<Int> {
+        var kept: Set<Int> = []
+        var index = 0
+        while index < characters.count {
+            guard characters[index] == "*" else { index += 1; continue }
+            var runEnd = index
+            while runEnd < characters.count, characters[runEnd] == "*" { runEnd += 1 }
+            let length = runEnd - index
+            if length <= 2, runEnd < characters.count, !characters[runEnd].isWhitespace,
+               let closer = findCloser(length: length, in: characters, openerEnd: runEnd) {
+                kept.formUnion(index..<runEnd)
+                kept.formUnion(closer..<closer + length)
+                index = closer + length
+            } else {
+                index = runEnd
+            }
+        }
+        return kept
+    }
+
+    private static func findCloser(length: Int, in characters: [Character], openerEnd: Int) -> Int? {
+        var index = openerEnd + 1
+        while index < characters.count {
+            guard characters[index] == "*" else { index += 1; continue }
+            var runEnd = index
+            while runEnd < characters.count, characters[runEnd] == "*" { runEnd += 1 }
+            if runEnd - index == length && !characters[index - 1].isWhitespace { return index }
+            index = runEnd
+        }
+        return nil
+    }
+
+    private static func startsCharacterReference(_ characters: [Character], at index: Int) -> Bool {
+        var cursor = index + 1
+        while cursor < characters.count, cursor - index <= 32 {
+            let character = characters[cursor]
+            if character == ";" { return cursor > index + 1 }
+            guard character.isLetter || character.isNumber || character == "#" else { return false }
+            cursor += 1
+        }
+        return false
+    }
+
+    private static func isListMarker(_ characters: [Character], at index: Int) -> Bool {
+        guard index > 0, index <= 9, characters[..<index].allSatisfy(\.isASCIIDigit) else { return false }
+        return index + 1 == characters.count || characters[index + 1] == " "
+    }
 }
 
 /// Hand-picked lines, then lines made at random of pieces that have tripped
