@@ -19,7 +19,8 @@ public enum Slug {
     /// letter or digit becomes a hyphen. Falls back to `fallback` when nothing
     /// is left (a title in a script with no Latin transliteration).
     public static func make(from text: String, fallback: String = "article") -> String {
-        let folded = text.applyingTransform(.toLatin, reverse: false)?
+        // ASCII is Latin without diacritics already; the transforms are slow.
+        let folded = text.isPlainASCII ? text : text.applyingTransform(.toLatin, reverse: false)?
             .applyingTransform(.stripDiacritics, reverse: false) ?? text
         var slug = ""
         var pendingHyphen = false

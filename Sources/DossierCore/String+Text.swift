@@ -1,10 +1,17 @@
 extension StringProtocol {
     /// The text without the given characters at either end.
-    public func trimming(_ characters: String) -> String {
+    @inlinable public func trimming(_ characters: String) -> String {
+        let text = String(self)
+        // An ASCII byte at an end that is none of the ASCII `characters` ends
+        // a Character that is none of them: nothing to trim there.
+        if characters.isPlainASCII, let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
+           !characters.utf8.contains(first), !characters.utf8.contains(last) {
+            return text
+        }
         let unwanted = Set(characters)
-        guard let first = firstIndex(where: { !unwanted.contains($0) }),
-              let last = lastIndex(where: { !unwanted.contains($0) }) else { return "" }
-        return String(self[first...last])
+        guard let first = text.firstIndex(where: { !unwanted.contains($0) }),
+              let last = text.lastIndex(where: { !unwanted.contains($0) }) else { return "" }
+        return String(text[first...last])
     }
 
     /// The text without white space at either end.
@@ -26,19 +33,30 @@ extension StringProtocol {
 
     /// Words as a reader counts them: space-separated tokens that hold a
     /// letter or digit (`Russia's` and `US-led` are one word each, `—` none).
-    public var wordCount: Int {
-        var count = 0
-        var countedThisToken = false
-        for character in self {
-            if character.isWhitespace {
-                countedThisToken = false
-            } else if !countedThisToken && (character.isLetter || character.isNumber) {
-                count += 1
-                countedThisToken = true
-            }
+    @inlinable public var wordCount: Int {
+        let text = String(self)
+        if text.isPlainASCII, let count = text.utf8.withContiguousStorageIfAvailable({
+            countWords(in: $0.lazy.map { Unicode.Scalar($0) })
+        }) {
+            return count
         }
-        return count
+        return text.scalarsAreCharacters ? countWords(in: text.unicodeScalars) : countWords(in: text)
     }
+}
+
+/// Words as `wordCount` counts them, in a sequence of units.
+@inlinable func countWords(in units: some Sequence<some TextUnit>) -> Int {
+    var count = 0
+    var countedThisToken = false
+    for unit in units {
+        if unit.isWhitespace {
+            countedThisToken = false
+        } else if !countedThisToken && unit.isLetterOrNumber {
+            count += 1
+            countedThisToken = true
+        }
+    }
+    return count
 }
 
 extension Duration {

@@ -25,7 +25,7 @@ enum HTMLRemnants {
 
     /// The text with markup removed and references decoded.
     static func strip(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else { return text }
+        guard text.containsByte(UInt8(ascii: "<")) || text.containsByte(UInt8(ascii: "&")) else { return text }
         return decodeReferences(removeMarkup(text))
     }
 
@@ -99,7 +99,7 @@ enum HTMLRemnants {
         var index = start
         while index + needle.count <= bytes.count {
             if bytes[index] == UInt8(ascii: "<"),
-               zip(bytes[index..<index + needle.count], needle).allSatisfy({ lowercased($0) == $1 }) {
+               zip(bytes[index..<index + needle.count], needle).allSatisfy({ asciiLowercased($0) == $1 }) {
                 return find([UInt8(ascii: ">")], in: bytes, from: index + needle.count).map { $0 + 1 } ?? bytes.count
             }
             index += 1
@@ -124,10 +124,6 @@ enum HTMLRemnants {
     private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
             || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-    }
-
-    private static func lowercased(_ byte: UInt8) -> UInt8 {
-        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
     }
 
     // MARK: Character references

@@ -1,3 +1,5 @@
+import DossierCore
+
 /// A line of a raw file as the rules see it.
 struct RawLine {
     /// 1-based line number in the raw file.
@@ -23,16 +25,29 @@ struct RawLine {
     }
 
     static func key(for text: String) -> String {
-        let straightened = String(text.lowercased().map { $0 == "’" || $0 == "‘" ? "'" : $0 })
-        let trimmed = straightened.drop { !$0.isLetter && !$0.isNumber }
-        var end = trimmed.endIndex
-        while end > trimmed.startIndex, !trimmed[trimmed.index(before: end)].isLetter,
-              !trimmed[trimmed.index(before: end)].isNumber {
-            end = trimmed.index(before: end)
+        let lowered = text.lowercasedByScalar
+        return lowered.scalarsAreCharacters ? key(lowered, units: lowered.unicodeScalars) : key(lowered, units: lowered)
+    }
+
+    /// `lowered` without the units that are neither letters nor numbers at
+    /// either end, and with its curly single quotes made straight.
+    private static func key<Units: BidirectionalCollection>(_ lowered: String, units: Units) -> String
+        where Units.Element: TextUnit, Units.Index == String.Index {
+        guard let first = units.firstIndex(where: { $0.isLetterOrNumber }),
+              let last = units.lastIndex(where: { $0.isLetterOrNumber }) else { return "" }
+        let end = units.index(after: last)
+        guard !lowered.isPlainASCII, curlySingleQuotes.occur(in: lowered) else { return String(lowered[first..<end]) }
+        var key = ""
+        var copied = first
+        for index in units.indices[first..<end] where units[index] == "’" || units[index] == "‘" {
+            key += lowered[copied..<index] + "'"
+            copied = units.index(after: index)
         }
-        return String(trimmed[..<end])
+        return key + lowered[copied..<end]
     }
 }
+
+private let curlySingleQuotes = ByteNeedles(["’", "‘"])
 
 /// A named rule that drops a whole line wherever it stands. Rules are data:
 /// each has a name that `dossier normalize --explain` cites, a summary for
@@ -58,8 +73,13 @@ struct LineRule: Sendable {
     /// one of `prefixes`.
     init(_ name: String, _ summary: String, phrases: Set<String>, prefixes: [String] = [],
          maximumWords: Int = 12, startsTail: Bool = false) {
+        // Phrases and prefixes are lower-case ASCII: a key is one, or starts
+        // with one, only if it starts with the same byte. That rules most
+        // keys out at once.
+        let initials = Set((phrases + prefixes).compactMap(\.utf8.first))
         self.init(name, summary, maximumWords: maximumWords, startsTail: startsTail) { line in
-            phrases.contains(line.key) || prefixes.contains { line.key.hasPrefix($0) }
+            guard let initial = line.key.utf8.first, initials.contains(initial) else { return false }
+            return phrases.contains(line.key) || prefixes.contains { line.key.hasPrefix($0) }
         }
     }
 }
@@ -67,7 +87,9 @@ struct LineRule: Sendable {
 /// The names and summaries of every rule, in the order they are tried; the
 /// line rules themselves are `IngestRules.anywhere`.
 public enum IngestRules {
-    /// Rules that drop a line wherever it stands in the file.
+    /// Rules that drop a line wherever it stands in the file. A rule with a
+    /// regular expression first checks something cheap that every match has
+    /// (a byte, a first digit): the expressions are slow to say no.
     static let anywhere: [LineRule] = [
         LineRule("site-chrome", "site-wide navigation lines: Latest news, Main », You are here, Home, Menu",
                  phrases: ["latest news", "breaking news", "you are here", "home", "main", "menu", "main menu",
@@ -76,8 +98,8 @@ public enum IngestRules {
                            "register", "back to top", "toggle navigation", "open menu", "close menu", "navigation"]),
         LineRule("share-and-print", "share buttons, print and PDF links: Share, Tweet, Email, PDF, Share on Facebook",
                  maximumWords: 10) { line in
-            let words = line.key.split { !$0.isLetter && $0 != "+" && $0 != "-" }
-            return (!words.isEmpty && words.allSatisfy { socialWords.contains(String($0)) })
+            (line.key.scalarsAreCharacters ? allSocialWords(line.key.unicodeScalars, of: line.key)
+                                           : allSocialWords(line.key, of: line.key))
                 || ["share this", "share on ", "click to share", "click to email", "opens in new window",
                     "download pdf", "print this", "email this"].contains { line.key.hasPrefix($0) }
         },
@@ -87,7 +109,7 @@ public enum IngestRules {
                            "article continues below", "continue reading below", "scroll to continue with content"]),
         LineRule("votes-and-counters", "vote buttons and counters: up, 55 users have voted., 12 comments, 3.4k shares",
                  maximumWords: 8) { line in
-            voteWidgets.contains(line.key) || line.key.wholeMatch(of: counter) != nil
+            voteWidgets.contains(line.key) || line.key.first?.isNumber == true && line.key.wholeMatch(of: counter) != nil
         },
         LineRule("comments", "comment forms: Leave a Reply, Post a comment, Your email address will not be published",
                  phrases: ["leave a reply", "leave a comment", "comments", "comment", "post a comment", "add comment",
@@ -108,36 +130,33 @@ public enum IngestRules {
                  startsTail: true),
         LineRule("newsletter", "newsletter blurbs: Newsletter, Get top stories ... emailed to you, Sign up for ...",
                  maximumWords: 25, startsTail: true) { line in
-            ["newsletter", "emailed to you", "sign up for", "subscribe to", "in your inbox", "to your inbox",
-             "get top stories", "subscribe now"].contains { line.key.firstByteRange(of: $0) != nil }
+            newsletterPhrases.occur(in: line.key)
         },
         LineRule("cookie-notice", "cookie consent notices", maximumWords: 60) { line in
-            line.key.firstByteRange(of: "cookie") != nil
-                && ["use", "accept", "policy", "consent", "browsing", "agree"].contains { line.key.firstByteRange(of: $0) != nil }
+            line.key.firstByteRange(of: "cookie") != nil && cookieConsentWords.occur(in: line.key)
         },
         LineRule("tag-list", "tag and topic lists: Tags: Syria, Russia; Filed under ...", maximumWords: 30) { line in
-            ["tags", "tagged", "topics", "filed under", "categories", "keywords", "trends"].contains { label in
-                line.key == label || line.key.hasPrefix(label + ":") || line.key.hasPrefix(label + " ")
-            } && !line.text.hasSuffix(".")
+            tagLabels.contains { $0.begins(line.key) } && !line.text.hasSuffix(".")
         },
         LineRule("read-more", "teasers for other stories: Read more ..., Read also ..., See also ...",
                  maximumWords: 25) { line in
-            readMoreLabels.contains { line.key == $0 || line.key.hasPrefix($0 + " ") || line.key.hasPrefix($0 + ":") }
+            readMoreLabels.contains { $0.begins(line.key) }
         },
         LineRule("credits", "reporting and editing credits: (Reporting by ...; Editing by ...)", maximumWords: 40) { line in
-            line.key.prefixMatch(of: credit) != nil
+            line.key.firstByteRange(of: " by") != nil && line.key.prefixMatch(of: credit) != nil
         },
         LineRule("copyright", "copyright and credit lines: Copyright 2017 The Associated Press. All rights reserved.",
                  maximumWords: 60) { line in
-            line.text.contains("©") || line.key.firstByteRange(of: "all rights reserved") != nil
-                || line.key.prefixMatch(of: copyrightNotice) != nil
+            line.text.firstByteRange(of: "©") != nil && line.text.contains("©")
+                || line.key.firstByteRange(of: "all rights reserved") != nil
+                || (line.key.hasPrefix("copyright") || line.key.hasPrefix("(c)")) && line.key.prefixMatch(of: copyrightNotice) != nil
         },
         LineRule("photo-caption", "photo captions and credits: ... (Reuters photo), Photo: ..., Image copyright ...",
                  maximumWords: 50) { line in
-            line.text.firstMatch(of: photoCredit) != nil
+            line.text.firstByteRange(of: ")") != nil && line.text.firstMatch(of: photoCredit) != nil
                 || ["photo:", "photo credit", "image:", "image copyright", "image caption", "getty images",
                     "enlarge this image", "file photo:", "pictured:"].contains { line.key.hasPrefix($0) }
-                || line.key.wholeMatch(of: slideCounter) != nil
+                || line.key.firstByteRange(of: " of ") != nil && line.key.wholeMatch(of: slideCounter) != nil
         },
     ]
 
@@ -169,13 +188,60 @@ public enum IngestRules {
         "google+", "vk", "x", "save", "sms", "bluesky", "threads",
     ]
 
+    static let newsletterPhrases = ByteNeedles([
+        "newsletter", "emailed to you", "sign up for", "subscribe to", "in your inbox", "to your inbox", "get top stories",
+        "subscribe now",
+    ])
+
+    static let cookieConsentWords = ByteNeedles(["use", "accept", "policy", "consent", "browsing", "agree"])
+
     static let voteWidgets: Set<String> = [
         "up", "down", "upvote", "downvote", "vote", "votes", "like", "dislike", "rate this", "rate this article",
         "thumbs up", "thumbs down",
     ]
 
+    /// A label of a list or teaser line, as the line's key begins with it.
+    struct Label: Sendable {
+        let label, withSpace, withColon: String
+
+        init(_ label: String) {
+            self.label = label
+            withSpace = label + " "
+            withColon = label + ":"
+        }
+
+        /// Whether the key is the label, or starts with it and a space or colon.
+        func begins(_ key: String) -> Bool {
+            key.hasPrefix(label) && (key == label || key.hasPrefix(withSpace) || key.hasPrefix(withColon))
+        }
+    }
+
+    static let tagLabels = ["tags", "tagged", "topics", "filed under", "categories", "keywords", "trends"].map(Label.init)
+
     static let readMoreLabels = ["read more", "read also", "also read", "read next", "see also", "continue reading",
-                                 "read the full story"]
+                                 "read the full story"].map(Label.init)
+
+    /// Whether the key has words, and all are social words: the words
+    /// `split(whereSeparator: separatesSocialWords)` gives, looked at in turn
+    /// until one is not.
+    static func allSocialWords<Units: Collection>(_ units: Units, of key: String) -> Bool
+        where Units.Element: TextUnit, Units.Index == String.Index {
+        var rest = units[...]
+        var hasWords = false
+        while let start = rest.firstIndex(where: { !separatesSocialWords($0) }) {
+            let end = rest[start...].firstIndex(where: { separatesSocialWords($0) }) ?? rest.endIndex
+            guard socialWords.contains(String(key[start..<end])) else { return false }
+            hasWords = true
+            rest = rest[end...]
+        }
+        return hasWords
+    }
+
+    /// What separates the words of a share line: anything but letters, `+`
+    /// (Google+) and `-` (e-mail).
+    static func separatesSocialWords(_ unit: some TextUnit) -> Bool {
+        !unit.isLetter && unit != "+" && unit != "-"
+    }
 
     nonisolated(unsafe) static let counter =
         #/\d[\d,.]*\s*k?\s*(?:users? have voted|people have voted|votes?|comments?|shares?|views?|likes?|reactions?|responses?|points?|reads?)|\d[\d,.]*/#

@@ -7,45 +7,64 @@ import DossierCore
 /// text they are far more often part of names (`snake_case`, handles).
 enum MarkdownEscaping {
     static func escape(_ line: String) -> String {
-        let characters = Array(line)
-        let keptDelimiters = pairedEmphasis(in: characters)
-        var output = ""
-        output.reserveCapacity(line.utf8.count + 8)
-        for (index, character) in characters.enumerated() {
-            if keptDelimiters.contains(index) {
-                output.append(character)
+        guard line.scalarsAreCharacters else { return escape(Array(line)) }
+        return needsNoEscape(line) ? line : escape(Array(line.unicodeScalars))
+    }
+
+    /// Whether `escape` would leave the line as it is: it holds none of the
+    /// characters escaped wherever they are, and does not start with one
+    /// escaped at the start or with a digit (of a list marker). Checked byte by
+    /// byte, as it can be where the line's scalars are its Characters.
+    private static func needsNoEscape(_ line: String) -> Bool {
+        if let first = line.utf8.first,
+           escapedAtStart.contains(first) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) {
+            return false
+        }
+        return !escapedAnywhere.occur(in: line)
+    }
+
+    private static let escapedAnywhere = ByteNeedles(["\\", "`", "*", "_", "[", "]", "<", "&"])
+    private static let escapedAtStart = Set("#>-+=~|".utf8)
+
+    private static func escape<Unit: TextUnit>(_ units: [Unit]) -> String {
+        let keptDelimiters = pairedEmphasis(in: units)
+        var output: [UInt8] = []
+        output.reserveCapacity(units.count + 8)
+        for (index, unit) in units.enumerated() {
+            if unit == "*" && keptDelimiters.contains(index) {  // kept delimiters are stars
+                unit.appendUTF8(to: &output)
                 continue
             }
-            switch character {
+            switch unit {
             case "\\", "`", "*", "_", "[", "]", "<":
-                output.append("\\")
-            case "&" where startsCharacterReference(characters, at: index):
-                output.append("\\")
+                output.append(UInt8(ascii: "\\"))
+            case "&" where startsCharacterReference(units, at: index):
+                output.append(UInt8(ascii: "\\"))
             case "#", ">", "-", "+", "=", "~", "|":
-                if index == 0 { output.append("\\") }
+                if index == 0 { output.append(UInt8(ascii: "\\")) }
             case ".", ")":
-                if isListMarker(characters, at: index) { output.append("\\") }
+                if isListMarker(units, at: index) { output.append(UInt8(ascii: "\\")) }
             default:
                 break
             }
-            output.append(character)
+            unit.appendUTF8(to: &output)
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Indices of `*` and `**` runs that open and close emphasis: an opener
     /// is followed by a non-space, its closer (a run of the same length)
     /// preceded by one.
-    static func pairedEmphasis(in characters: [Character]) -> Set<Int> {
+    static func pairedEmphasis<Unit: TextUnit>(in units: [Unit]) -> Set<Int> {
         var kept: Set<Int> = []
         var index = 0
-        while index < characters.count {
-            guard characters[index] == "*" else { index += 1; continue }
+        while index < units.count {
+            guard units[index] == "*" else { index += 1; continue }
             var runEnd = index
-            while runEnd < characters.count, characters[runEnd] == "*" { runEnd += 1 }
+            while runEnd < units.count, units[runEnd] == "*" { runEnd += 1 }
             let length = runEnd - index
-            if length <= 2, runEnd < characters.count, !characters[runEnd].isWhitespace,
-               let closer = findCloser(length: length, in: characters, openerEnd: runEnd) {
+            if length <= 2, runEnd < units.count, !units[runEnd].isWhitespace,
+               let closer = findCloser(length: length, in: units, openerEnd: runEnd) {
                 kept.formUnion(index..<runEnd)
                 kept.formUnion(closer..<closer + length)
                 index = closer + length
@@ -56,32 +75,32 @@ enum MarkdownEscaping {
         return kept
     }
 
-    private static func findCloser(length: Int, in characters: [Character], openerEnd: Int) -> Int? {
+    private static func findCloser<Unit: TextUnit>(length: Int, in units: [Unit], openerEnd: Int) -> Int? {
         var index = openerEnd + 1
-        while index < characters.count {
-            guard characters[index] == "*" else { index += 1; continue }
+        while index < units.count {
+            guard units[index] == "*" else { index += 1; continue }
             var runEnd = index
-            while runEnd < characters.count, characters[runEnd] == "*" { runEnd += 1 }
-            if runEnd - index == length && !characters[index - 1].isWhitespace { return index }
+            while runEnd < units.count, units[runEnd] == "*" { runEnd += 1 }
+            if runEnd - index == length && !units[index - 1].isWhitespace { return index }
             index = runEnd
         }
         return nil
     }
 
-    private static func startsCharacterReference(_ characters: [Character], at index: Int) -> Bool {
+    private static func startsCharacterReference<Unit: TextUnit>(_ units: [Unit], at index: Int) -> Bool {
         var cursor = index + 1
-        while cursor < characters.count, cursor - index <= 32 {
-            let character = characters[cursor]
-            if character == ";" { return cursor > index + 1 }
-            guard character.isLetterOrNumber || character == "#" else { return false }
+        while cursor < units.count, cursor - index <= 32 {
+            let unit = units[cursor]
+            if unit == ";" { return cursor > index + 1 }
+            guard unit.isLetterOrNumber || unit == "#" else { return false }
             cursor += 1
         }
         return false
     }
 
     /// `1986. ` or `3) ` at the start of a line would begin an ordered list.
-    private static func isListMarker(_ characters: [Character], at index: Int) -> Bool {
-        guard index > 0, index <= 9, characters[..<index].allSatisfy(\.isASCIIDigit) else { return false }
-        return index + 1 == characters.count || characters[index + 1] == " "
+    private static func isListMarker<Unit: TextUnit>(_ units: [Unit], at index: Int) -> Bool {
+        guard index > 0, index <= 9, units[..<index].allSatisfy({ $0.isASCIIDigit }) else { return false }
+        return index + 1 == units.count || units[index + 1] == " "
     }
 }

@@ -10,10 +10,14 @@ public enum NewsDate {
     /// A date when `text` is a date and nothing else (a time and zone may follow).
     public static func parse(_ text: String) -> CalendarDate? {
         let text = text.trimming(" ,.")
-        if let match = text.wholeMatch(of: iso) {
+        guard hasDigit(text) else { return nil }
+        // ISO dates start with a digit and have hyphens; numeric ones start
+        // with a digit and have dots, slashes or hyphens.
+        let startsWithDigit = startsWithDigit(text)
+        if startsWithDigit, text.containsByte(UInt8(ascii: "-")), let match = text.wholeMatch(of: iso) {
             return CalendarDate(year: Int(match.1)!, month: Int(match.2)!, day: Int(match.3)!)
         }
-        if let match = text.wholeMatch(of: numeric) {
+        if startsWithDigit, numericDateSeparators.occur(in: text), let match = text.wholeMatch(of: numeric) {
             let first = Int(match.1)!, second = Int(match.2)!
             var year = Int(match.3)!
             if match.3.count == 2 { year += 2000 }
@@ -36,33 +40,46 @@ public enum NewsDate {
     /// with any prefix (`Published on`, `Updated:`) and a trailing `by NAME`.
     /// Returns nil when the line says anything else.
     public static func parseDateLine(_ line: String) -> (date: CalendarDate, author: String?)? {
+        guard hasDigit(line) else { return nil }
         var text = Substring(line)
         var author: String?
-        if let by = text.range(of: " by ", options: .caseInsensitive) {
+        // Foundation's search ignoring case is slow; where the line's scalars
+        // are its Characters, only ASCII can match " by ", byte by byte.
+        if let by = line.scalarsAreCharacters ? text.firstByteRange(of: " by ", ignoringASCIICase: true)
+                                              : text.range(of: " by ", options: .caseInsensitive) {
             author = String(text[by.upperBound...]).trimming(" .")
             text = text[..<by.lowerBound]
         }
         var found: CalendarDate?
         for part in splitParts(String(text)) {
-            if part.wholeMatch(of: timeOfDay) != nil { continue }
+            if startsWithDigit(part), timeSeparators.occur(in: part), part.wholeMatch(of: timeOfDay) != nil { continue }
             guard let date = parse(removingPrefix(part)) else { return nil }
             found = found ?? date
         }
         return found.map { ($0, author) }
     }
 
+    /// Whether the text has a digit, as every date has: most text tried is
+    /// no date, and a regular expression takes long to say so.
+    static func hasDigit(_ text: String) -> Bool {
+        text.utf8.contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+            || !text.isPlainASCII && text.unicodeScalars.contains { $0.isNumber }
+    }
+
+    /// Whether the text starts with a digit, as times and ISO and numeric dates do.
+    static func startsWithDigit(_ text: String) -> Bool {
+        text.unicodeScalars.first?.isNumber == true
+    }
+
     /// A line's parts, split where news sites put separators: ` | `, ` - `, ` • `.
     static func splitParts(_ line: String) -> [String] {
-        var parts = [line]
-        for separator in [" | ", " - ", " – ", " — ", " • ", " · "] {
-            parts = parts.flatMap { $0.components(separatedBy: separator) }
-        }
-        return parts.map { $0.trimming(" ") }.filter { !$0.isEmpty }
+        partSeparators.split(line).map { $0.trimming(" ") }.filter { !$0.isEmpty }
     }
 
     /// `Published on 8 Dec 2017` → `8 Dec 2017`.
     static func removingPrefix(_ text: String) -> String {
-        guard let match = text.prefixMatch(of: datePrefix) else { return text }
+        guard let first = text.utf8.first, datePrefixInitials.contains(asciiLowercased(first)),
+              let match = text.prefixMatch(of: datePrefix) else { return text }
         return String(text[match.range.upperBound...])
     }
 
@@ -72,6 +89,15 @@ public enum NewsDate {
         if word == "sept" { return 9 }
         return CalendarDate.monthNames.firstIndex { $0.lowercased().hasPrefix(word) }.map { $0 + 1 }
     }
+
+    private static let partSeparators = Separators([" | ", " - ", " – ", " — ", " • ", " · "])
+
+    private static let numericDateSeparators = ByteNeedles([".", "/", "-"])
+
+    private static let timeSeparators = ByteNeedles([":", "."])
+
+    /// The letters the words of `datePrefix` start with.
+    private static let datePrefixInitials = Set("pulmdo".utf8)
 
     private nonisolated(unsafe) static let datePrefix =
         #/(?i)(?:(?:published|posted|updated|last\s+updated|modified|date|dated)\s*(?:on|at)?\s*:?\s*|on\s+)/#

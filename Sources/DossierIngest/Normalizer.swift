@@ -53,7 +53,7 @@ public enum Normalizer {
     /// Normalises already decoded text.
     static func normalize(text: String, path: String, source: String) -> Normalization {
         var pass = NormalizationPass(path: path)
-        pass.run(lines: HTMLRemnants.strip(text).split(separator: "\n", omittingEmptySubsequences: false))
+        pass.run(lines: HTMLRemnants.strip(text).lines)
         return pass.result(source: source, sourceText: text)
     }
 }
@@ -67,7 +67,10 @@ private struct NormalizationPass {
     var zone = Zone.beforeTitle
     var inTail = false
     var metadata = ArticleMetadata(title: "")
-    var titleKey = ""
+    var titleKey = "" {
+        didSet { titleKeyIsASCII = titleKey.isPlainASCII }
+    }
+    var titleKeyIsASCII = true
     var lastBreadcrumbSegment: String?
     var decisions: [IngestDecision] = []
     var diagnostics: [Diagnostic] = []
@@ -81,7 +84,7 @@ private struct NormalizationPass {
 
     mutating func run(lines: [Substring]) {
         for (index, rawText) in lines.enumerated() {
-            let text = rawText.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            let text = rawText.collapsingSpaces
             if text.isEmpty {
                 if body.last != nil { body.append(nil) }
                 continue
@@ -97,7 +100,7 @@ private struct NormalizationPass {
             if rule.startsTail && zone == .body { inTail = true }
             return
         }
-        if !titleKey.isEmpty, RawLine.key(for: line.text).filter(\.isLetterOrNumber) == titleKey {
+        if !titleKey.isEmpty, mayRepeatTitle(line), line.key.lettersAndNumbers == titleKey {
             return drop(line, "repeated-title")
         }
         if inTail && !line.isProse { return drop(line, "tail-list") }
@@ -134,19 +137,27 @@ private struct NormalizationPass {
         }
     }
 
+    /// False when the line's letters and numbers cannot be the title's, which
+    /// saves gathering them: when the title's are ASCII, they can equal them
+    /// only byte for byte, and so start with the first byte of the line's key
+    /// (a letter or number) and are no longer than the key.
+    func mayRepeatTitle(_ line: RawLine) -> Bool {
+        guard titleKeyIsASCII else { return true }
+        return line.key.utf8.first == titleKey.utf8.first && line.key.utf8.count >= titleKey.utf8.count
+    }
+
     // MARK: Header
 
     func breadcrumb(_ line: RawLine) -> [String]? {
-        var segments = [line.text]
-        for separator in [" / ", " » ", " › ", " > ", " >> ", "»", "›"] {
-            segments = segments.flatMap { $0.components(separatedBy: separator) }
-        }
-        segments = segments.map { $0.trimming(" ") }.filter { !$0.isEmpty }
+        let segments = Self.breadcrumbSeparators.split(line.text).map { $0.trimming(" ") }.filter { !$0.isEmpty }
         guard segments.count >= 2, let first = segments.first, first.wordCount <= 3,
               segments.dropLast().allSatisfy({ $0.wordCount <= 6 }) else { return nil }
-        let navigation: Set<String> = ["home", "main", "news", "homepage", "index", "start", "front page"]
-        return segments.count >= 3 || navigation.contains(RawLine.key(for: first)) ? segments : nil
+        return segments.count >= 3 || Self.navigation.contains(RawLine.key(for: first)) ? segments : nil
     }
+
+    static let breadcrumbSeparators = Separators([" / ", " » ", " › ", " > ", " >> ", "»", "›"])
+
+    static let navigation: Set<String> = ["home", "main", "news", "homepage", "index", "start", "front page"]
 
     func isTitleCandidate(_ line: RawLine) -> Bool {
         line.words >= 1 && line.words <= 30 && !(line.text.hasSuffix(".") && line.words > 12)
@@ -160,14 +171,15 @@ private struct NormalizationPass {
             title = String(title[..<cut])
         }
         setMetadata(line, "title", "title", title) { $0.title = title }
-        titleKey = RawLine.key(for: title).filter(\.isLetterOrNumber)
+        titleKey = RawLine.key(for: title).lettersAndNumbers
         zone = .afterTitle
     }
 
     /// Where a ` | Site Name` suffix starts: the part after the last pipe,
     /// unless cutting it leaves fewer than three words.
     func siteNameSuffix(_ title: String) -> String.Index? {
-        guard let pipe = title.range(of: " | ", options: .backwards) else { return nil }
+        // Foundation's search is slow; it can only find a pipe whose bytes are there.
+        guard title.firstByteRange(of: " | ") != nil, let pipe = title.range(of: " | ", options: .backwards) else { return nil }
         return title[..<pipe.lowerBound].wordCount >= 3 ? pipe.lowerBound : nil
     }
 
@@ -177,7 +189,7 @@ private struct NormalizationPass {
         let title = lastBreadcrumbSegment ?? line.text.split(separator: " ").prefix(12).joined(separator: " ")
             .trimming(",;:") + (line.words > 12 ? "…" : "")
         metadata.title = title
-        titleKey = RawLine.key(for: title).filter(\.isLetterOrNumber)
+        titleKey = RawLine.key(for: title).lettersAndNumbers
         diagnostics.append(.warning(SourceLocation(path: path, line: line.number),
                                     "no headline found; the title is '\(title)' (set it in a curated article)"))
         zone = .body
@@ -185,11 +197,12 @@ private struct NormalizationPass {
 
     /// Reads `By NAME - DATE`, `By NAME | OUTLET` and the like.
     mutating func readByline(_ line: RawLine) -> Bool {
-        guard line.words <= 20, let match = line.text.prefixMatch(of: byline) else { return false }
+        guard line.words <= 20, line.text.firstByteRange(of: "by", ignoringASCIICase: true) != nil,
+              let match = line.text.prefixMatch(of: byline) else { return false }
         let rest = String(line.text[match.range.upperBound...])
         guard rest.first?.isUppercase == true else { return false }
         var parts = NewsDate.splitParts(rest)
-        if parts.count == 1 { parts = rest.components(separatedBy: ", ").map { $0.trimming(" ") } }
+        if parts.count == 1 { parts = Self.commas.split(rest).map { $0.trimming(" ") } }
         var recorded = false
         for part in parts {
             if let date = NewsDate.parse(NewsDate.removingPrefix(part)) {
@@ -216,11 +229,15 @@ private struct NormalizationPass {
 
     /// A byline's name, unless it is a generic role (`editor`, `admin`).
     func personName(_ text: String) -> String? {
-        let generic: Set<String> = ["editor", "admin", "administrator", "staff", "webmaster", "web desk", "news desk",
-                                    "newsdesk", "staff writer", "staff reporter", "our correspondent", "desk"]
         let name = text.trimming(" .,")
-        return name.isEmpty || generic.contains(name.lowercased()) ? nil : name
+        return name.isEmpty || Self.genericNames.contains(name.lowercased()) ? nil : name
     }
+
+    static let commas = Separators([", "])
+
+    static let genericNames: Set<String> = ["editor", "admin", "administrator", "staff", "webmaster", "web desk",
+                                            "news desk", "newsdesk", "staff writer", "staff reporter",
+                                            "our correspondent", "desk"]
 
     /// An agency or owner named in a copyright line becomes the outlet when
     /// none is known: `Copyright 2017 The Associated Press` gives `AP`.
@@ -246,10 +263,15 @@ private struct NormalizationPass {
     }
 
     mutating func removeDateline(from text: String, line: RawLine) -> String {
+        // Both kinds start with a capital and end with a dash or colon, and
+        // an agency's names it in brackets; the expressions are slow to say
+        // a text has no dateline.
+        guard let first = text.utf8.first, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first),
+              datelineEnds.occur(in: text) else { return text }
         let found: (place: Substring, agency: Substring?, end: String.Index)
         if let match = text.prefixMatch(of: dateline) {
             found = (match.output.place, match.output.agency, match.range.upperBound)
-        } else if let match = text.prefixMatch(of: agencyDateline) {
+        } else if text.containsByte(UInt8(ascii: "(")), let match = text.prefixMatch(of: agencyDateline) {
             found = (match.output.place, match.output.agency, match.range.upperBound)
         } else {
             return text
@@ -264,6 +286,8 @@ private struct NormalizationPass {
 
     /// Cuts a tag list or a teaser that follows a paragraph's last sentence.
     mutating func cutInlineChrome(_ text: String, line: RawLine) -> String {
+        // Cuts only shorten the text: a marker not in it now never will be.
+        guard inlineMarkerNeedles.occur(in: text) else { return text }
         var text = text
         for (rule, markers) in inlineMarkers {
             for marker in markers {
@@ -317,6 +341,10 @@ private let inlineMarkers: [(rule: String, markers: [String])] = [
     ("inline-read-more", ["Read more", "READ MORE", "Read More", "Read also", "Also read", "See also"]),
 ]
 
+private let inlineMarkerNeedles = ByteNeedles(inlineMarkers.flatMap(\.markers))
+
+private let datelineEnds = ByteNeedles(["-", "–", "—", ":"])
+
 nonisolated(unsafe) private let byline = #/(?i)(?:by|written by|words by|posted by|reported by)\s+/#
 
 nonisolated(unsafe) private let copyrightHolder =
@@ -334,7 +362,3 @@ nonisolated(unsafe) private let agencyDateline = #/
     \s*\((?<agency>AFP|Reuters|AP|Associated\ Press|dpa|Xinhua|UPI|EFE|ANSA|TASS|Anadolu)\)
     \s*[-–—:]{1,2}\s+
     /#
-
-extension Character {
-    var isLetterOrNumber: Bool { isLetter || isNumber }
-}

@@ -1,27 +1,158 @@
-extension String {
+import DossierCore
+import Foundation
+
+extension StringProtocol {
     /// The range of the first occurrence of `needle`, matched byte for byte
-    /// in UTF-8. Ingest looks for a few dozen markers in every line of every
-    /// raw file; `firstRange(of:)`, which compares Characters, made that a
-    /// large share of a build. The two agree except where a combining mark
-    /// follows the match, which would make `firstRange(of:)` miss it.
-    func firstByteRange(of needle: String) -> Range<Index>? {
+    /// in UTF-8 (with `ignoringASCIICase`, ASCII letters match in either
+    /// case). Ingest looks for a few dozen markers in every line of every raw
+    /// file; `firstRange(of:)`, which compares Characters, made that a large
+    /// share of a build. The two agree except where a combining mark follows
+    /// the match, which would make `firstRange(of:)` miss it.
+    func firstByteRange(of needle: String, ignoringASCIICase: Bool = false) -> Range<Index>? {
         var needle = needle
-        let searched = utf8.withContiguousStorageIfAvailable { text in
-            needle.withUTF8 { pattern -> Int? in
-                guard let first = pattern.first, pattern.count <= text.count else { return nil }
-                var start = 0
-                while start <= text.count - pattern.count {
-                    if text[start] == first, (1..<pattern.count).allSatisfy({ text[start + $0] == pattern[$0] }) {
-                        return start
-                    }
-                    start += 1
-                }
-                return nil
+        let found = needle.withUTF8 { pattern in
+            let search = { (text: UnsafeBufferPointer<UInt8>) in
+                firstOffset(of: pattern, in: text, ignoringASCIICase: ignoringASCIICase)
             }
+            return utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search)
         }
-        guard let searched else { return firstRange(of: needle) }  // not stored contiguously
-        guard let offset = searched else { return nil }
+        guard let offset = found else { return nil }
         let lower = utf8.index(startIndex, offsetBy: offset)
         return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
     }
+}
+
+extension StringProtocol {
+    /// Whether the text holds `byte`: one pass without branches, which the
+    /// compiler vectorises.
+    func containsByte(_ byte: UInt8) -> Bool {
+        let search = { (bytes: UnsafeBufferPointer<UInt8>) in
+            var found: UInt8 = 0
+            for each in bytes { found |= each == byte ? 1 : 0 }
+            return found != 0
+        }
+        return utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search)
+    }
+
+    /// Whether the text holds `byte` twice in a row: one pass without
+    /// branches, which the compiler vectorises.
+    func containsRepeatedByte(_ byte: UInt8) -> Bool {
+        let search = { (bytes: UnsafeBufferPointer<UInt8>) in
+            var found: UInt8 = 0
+            for index in bytes.indices.dropFirst() {
+                found |= (bytes[index - 1] == byte ? 1 : 0) & (bytes[index] == byte ? 1 : 0)
+            }
+            return found != 0
+        }
+        return utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search)
+    }
+
+    /// The offsets of `byte` in the text's UTF-8, in order.
+    func byteOffsets(of byte: UInt8) -> [Int] {
+        let search = { (bytes: UnsafeBufferPointer<UInt8>) in bytes.indices.filter { bytes[$0] == byte } }
+        return utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search)
+    }
+}
+
+/// Separators to split text at, one after the other: what splitting with
+/// `components(separatedBy:)` at each in turn gives. Foundation compares
+/// Characters, slowly. Where the text's scalars are its Characters, which
+/// its pieces' are too, a separator's Characters match where its bytes do (no
+/// scalar that equals another as a Character is left in such text): the text
+/// is split byte by byte, and not at all when none of the separators' bytes
+/// are in it.
+struct Separators: Sendable {
+    let separators: [String]
+    private let needles: ByteNeedles
+
+    init(_ separators: [String]) {
+        self.separators = separators
+        needles = ByteNeedles(separators)
+    }
+
+    func split(_ text: String) -> [String] {
+        guard text.scalarsAreCharacters else {
+            return separators.reduce([text]) { pieces, separator in pieces.flatMap { $0.components(separatedBy: separator) } }
+        }
+        guard needles.occur(in: text) else { return [text] }
+        return separators.reduce([text]) { pieces, separator in pieces.flatMap { $0.bytePieces(separatedBy: separator) } }
+    }
+}
+
+extension String {
+    /// The pieces of the text between the occurrences of `separator`'s bytes.
+    fileprivate func bytePieces(separatedBy separator: String) -> [String] {
+        var pieces: [String] = []
+        var rest = self[...]
+        while let match = rest.firstByteRange(of: separator) {
+            pieces.append(String(rest[..<match.lowerBound]))
+            rest = rest[match.upperBound...]
+        }
+        pieces.append(String(rest))
+        return pieces
+    }
+}
+
+/// Strings to look for in a text in one pass, byte for byte as
+/// `firstByteRange(of:)` finds them: whether any occurs, without a pass per
+/// string.
+struct ByteNeedles: Sendable {
+    /// The needles' bytes after the first, by their first byte.
+    private let needlesByFirstByte: [[[UInt8]]]
+    /// 1 for a byte that starts one of the needles, by byte value.
+    private let startsNeedle: [UInt8]
+
+    init(_ strings: [String]) {
+        var needlesByFirstByte = [[[UInt8]]](repeating: [], count: 256)
+        var startsNeedle = [UInt8](repeating: 0, count: 256)
+        for needle in strings.map({ Array($0.utf8) }) where !needle.isEmpty {
+            needlesByFirstByte[Int(needle[0])].append(Array(needle.dropFirst()))
+            startsNeedle[Int(needle[0])] = 1
+        }
+        self.needlesByFirstByte = needlesByFirstByte
+        self.startsNeedle = startsNeedle
+    }
+
+    func occur(in text: some StringProtocol) -> Bool {
+        let search = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
+            startsNeedle.withUnsafeBufferPointer { startsNeedle in
+                // A first pass without branches rules out most texts quickly.
+                var starts: UInt8 = 0
+                for byte in bytes { starts |= startsNeedle[Int(byte)] }
+                guard starts != 0 else { return false }
+                for start in bytes.indices where startsNeedle[Int(bytes[start])] != 0 {
+                    let rest = bytes[(start + 1)...]
+                    if needlesByFirstByte[Int(bytes[start])].contains(where: { rest.starts(with: $0) }) { return true }
+                }
+                return false
+            }
+        }
+        return text.utf8.withContiguousStorageIfAvailable(search) ?? Array(text.utf8).withUnsafeBufferPointer(search)
+    }
+}
+
+/// Where `pattern` first occurs in `text`, as a byte offset.
+private func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>,
+                         ignoringASCIICase: Bool) -> Int? {
+    ignoringASCIICase
+        ? firstOffset(of: pattern, in: text) { asciiLowercased($0) }
+        : firstOffset(of: pattern, in: text) { $0 }
+}
+
+/// Where `pattern` first occurs in `text`, bytes of both compared as `fold` makes them.
+@inline(__always)
+private func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>,
+                         fold: (UInt8) -> UInt8) -> Int? {
+    guard let first = pattern.first.map(fold), pattern.count <= text.count else { return nil }
+    for start in 0...(text.count - pattern.count) where fold(text[start]) == first {
+        var matched = 1
+        while matched < pattern.count, fold(text[start + matched]) == fold(pattern[matched]) { matched += 1 }
+        if matched == pattern.count { return start }
+    }
+    return nil
+}
+
+/// The byte with an ASCII capital letter made small; any other byte as it is.
+func asciiLowercased(_ byte: UInt8) -> UInt8 {
+    (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
 }

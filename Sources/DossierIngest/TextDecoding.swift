@@ -1,3 +1,5 @@
+import DossierCore
+
 /// Turns a raw file's bytes into clean text: the encoding guessed and
 /// decoded, line ends unified, odd spaces made plain.
 public enum TextDecoding {
@@ -28,7 +30,7 @@ public enum TextDecoding {
             }
         }
         var cleaned = clean(text)
-        if cleaned.contains("\u{0}") {
+        if cleaned.containsByte(0), cleaned.contains("\u{0}") {
             cleaned.removeAll { $0 == "\u{0}" }
             warnings.append("NUL bytes removed")
         }
@@ -39,21 +41,46 @@ public enum TextDecoding {
     /// Line ends become `\n`; non-breaking and other typographic spaces and
     /// tabs become plain spaces; invisible format characters are removed.
     static func clean(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
-            switch scalar.value {
-            case 0x0D: scalars.append("\n")
-            case 0x0A: if !previousWasCR { scalars.append("\n") }
-            case 0x09, 0x0B, 0x0C, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
-                scalars.append(" ")
-            case 0x200B, 0x2060, 0xFEFF, 0xAD: continue
-            case 0x01...0x08, 0x0E...0x1F, 0x7F...0x9F: continue
-            default: scalars.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            // Printable ASCII, most of any text, is copied a run at a time,
+            // the rest scalar by scalar.
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var previousWasCR = false
+            var index = 0
+            while index < bytes.count {
+                let runStart = index
+                while index < bytes.count, (0x20..<0x7F).contains(bytes[index]) { index += 1 }
+                if index > runStart {
+                    output.append(contentsOf: bytes[runStart..<index])
+                    previousWasCR = false
+                }
+                guard index < bytes.count else { break }
+                let (scalar, end) = scalar(in: bytes, at: index)
+                switch scalar.value {
+                case 0x0D: output.append(UInt8(ascii: "\n"))
+                case 0x0A: if !previousWasCR { output.append(UInt8(ascii: "\n")) }
+                case 0x09, 0x0B, 0x0C, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+                    output.append(UInt8(ascii: " "))
+                case 0x200B, 0x2060, 0xFEFF, 0xAD: break
+                case 0x01...0x08, 0x0E...0x1F, 0x7F...0x9F: break
+                default: output.append(contentsOf: bytes[index..<end])
+                }
+                previousWasCR = scalar == "\r"
+                index = end
             }
+            return String(decoding: output, as: UTF8.self)
         }
-        return String(scalars)
+    }
+
+    /// The scalar whose UTF-8 starts at `start` in valid UTF-8, and the
+    /// offset after it.
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (Unicode.Scalar, end: Int) {
+        guard bytes[start] >= 0x80 else { return (Unicode.Scalar(bytes[start]), start + 1) }
+        var end = start + 1
+        while end < bytes.count, UTF8.isContinuation(bytes[end]) { end += 1 }
+        return (String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars.first!, end)
     }
 
     /// A file is binary when its first 8 KB hold NUL bytes or many control bytes.

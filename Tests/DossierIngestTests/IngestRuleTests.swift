@@ -145,6 +145,15 @@ let ruleExamples: [RuleExample] = [
         #expect(MarkdownEscaping.escape("a **bold** and _light_ word") == "a **bold** and \\_light\\_ word")
         #expect(renderedText(MarkdownEscaping.escape("*\"quoted,\"* he said")) == "\"quoted,\" he said")
     }
+
+    /// Escaping by scalar gives what escaping by Character gave (see `Oracle`).
+    @Test func escapingIsWhatItWas() {
+        for line in Corpus.lines {
+            #expect(bytes(MarkdownEscaping.escape(line)) == bytes(Oracle.escape(line)), "\(line.debugDescription)")
+        }
+        #expect(MarkdownEscaping.escape("plain words, nothing to escape") == "plain words, nothing to escape")
+        #expect(MarkdownEscaping.escape("Greek varia \u{1FEF} is a backtick") == "Greek varia \\\u{1FEF} is a backtick")
+    }
 }
 
 @Suite struct SlugTests {
