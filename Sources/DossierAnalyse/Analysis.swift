@@ -45,7 +45,6 @@ public struct AnalysedDossier: Sendable {
     private let articlePositions: [String: Int]
     private let entityPositions: [String: Int]
     private let claimPositions: [String: Int]
-    private let figurePositions: [String: Int]
     private let passagesByArticle: [String: [Int]]
 
     public init(config: DossierConfig, articles: [AnalysedArticle], entities: [AnalysedEntity] = [],
@@ -61,7 +60,6 @@ public struct AnalysedDossier: Sendable {
         articlePositions = Self.positions(articles.map(\.article.slug))
         entityPositions = Self.positions(entities.map(\.entity.slug))
         claimPositions = Self.positions(claims.map(\.claim.slug))
-        figurePositions = Self.positions(figures.map(\.slug))
         var passagesByArticle: [String: [Int]] = [:]
         for (number, passage) in passages.enumerated() {
             for copy in passage.copies { passagesByArticle[copy.article, default: []].append(number) }
@@ -82,11 +80,6 @@ public struct AnalysedDossier: Sendable {
     /// The claim with `slug`, if any, found in constant time.
     public func claim(_ slug: String) -> AnalysedClaim? {
         claimPositions[slug].map { claims[$0] }
-    }
-
-    /// The figure group with `slug`, if any, found in constant time.
-    public func figureGroup(_ slug: String) -> FigureGroup? {
-        figurePositions[slug].map { figures[$0] }
     }
 
     /// This dossier with `articles` in place of those with the same slugs,
