@@ -47,14 +47,16 @@ public struct Publisher: Sendable {
         var report = Report()
         do {
             try makeFolders(for: files.map(\.path), under: staging)
-            let outcomes = await files.concurrentMap { [self] file in
-                Result { try carryOver(file) ? Outcome.unchanged : write(file.contents, to: staging.appendingPathComponent(file.path).path) }
-            }
-            for (file, outcome) in zip(files, outcomes) {
-                switch try outcome.get() {
-                case .unchanged: report.unchanged.append(file.path)
-                case .written: report.written.append(file.path)
+            // For each file, whether it was carried over unchanged rather than written.
+            let carried = await files.concurrentMap { [self] file in
+                Result {
+                    if carryOver(file) { return true }
+                    try write(file.contents, to: staging.appendingPathComponent(file.path).path)
+                    return false
                 }
+            }
+            for (file, carried) in zip(files, carried) {
+                if try carried.get() { report.unchanged.append(file.path) } else { report.written.append(file.path) }
             }
             let produced = Set(files.map(\.path))
             report.removed = existingFiles().filter { !produced.contains($0) }
@@ -65,8 +67,6 @@ public struct Publisher: Sendable {
         }
         return report
     }
-
-    private enum Outcome { case written, unchanged }
 
     /// Makes `root` and every folder under it the files at `paths` go in.
     private func makeFolders(for paths: [String], under root: URL) throws {
@@ -87,7 +87,7 @@ public struct Publisher: Sendable {
     }
 
     /// Writes `bytes` to a new file at `path`, with the permissions the umask allows.
-    private func write(_ bytes: [UInt8], to path: String) throws -> Outcome {
+    private func write(_ bytes: [UInt8], to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
@@ -98,7 +98,6 @@ public struct Publisher: Sendable {
             guard count > 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
             offset += count
         }
-        return .written
     }
 
     /// Brings the output folder from `previous`, the files last published
@@ -118,7 +117,7 @@ public struct Publisher: Sendable {
                 let target = output.appendingPathComponent(file.path)
                 let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial")
                 try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                _ = try write(file.contents, to: temporary.path)
+                try write(file.contents, to: temporary.path)
                 guard rename(temporary.path, target.path) == 0 else {
                     try? fileManager.removeItem(at: temporary)
                     throw Failure(description: "cannot write \(target.path): \(String(cString: strerror(errno)))")
