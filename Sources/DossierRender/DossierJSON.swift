@@ -6,7 +6,7 @@ import DossierCore
 /// everything else by slug, so the same content always gives the same bytes.
 enum DossierJSON {
     static func data(_ dossier: AnalysedDossier) -> [UInt8] {
-        Array((document(dossier).text() + "\n").utf8)
+        document(dossier).bytes(pretty: true, endingLine: true)
     }
 
     static func document(_ dossier: AnalysedDossier) -> JSONValue {

@@ -15,50 +15,57 @@ indirect enum JSONValue {
     static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
 
     /// Pretty-printed with two-space indentation; empty arrays stay `[]`.
-    func text(indent: String = "") -> String {
-        let inner = indent + "  "
-        switch self {
-        case .array(let items) where !items.isEmpty:
-            return "[\n" + items.map { inner + $0.text(indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
-        case .object(let members) where !members.isEmpty:
-            return "{\n" + members.map { "\(inner)\($0.0.jsonQuoted(escapingLessThan: true)): \($0.1.text(indent: inner))" }
-                .joined(separator: ",\n") + "\n\(indent)}"
-        default:
-            return compactText()
-        }
+    func text() -> String {
+        String(decoding: bytes(pretty: true), as: UTF8.self)
     }
 
-    /// On one line without spaces, for data read by scripts (`search.json`).
-    func compactText() -> String {
-        var output = ""
-        write(to: &output)
+    /// The UTF-8 text, pretty-printed, or on one line without spaces for
+    /// data read by scripts (`search.json`); followed by a line break when
+    /// `endingLine`, as a file's last line is.
+    func bytes(pretty: Bool, endingLine: Bool = false) -> [UInt8] {
+        var output: [UInt8] = []
+        write(to: &output, indent: pretty ? 0 : nil)
+        if endingLine { output.append(UInt8(ascii: "\n")) }
         return output
     }
 
-    private func write(to output: inout String) {
+    /// Writes the value at `indent` levels of two spaces; nil: compact.
+    private func write(to output: inout [UInt8], indent: Int?) {
+        /// A line break and the indentation of `level`, when pretty-printing.
+        func breakLine(_ level: Int?) {
+            guard let level else { return }
+            output.append(UInt8(ascii: "\n"))
+            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+        }
+        let inner = indent.map { $0 + 1 }
         switch self {
-        case .string(let value): output += value.jsonQuoted(escapingLessThan: true)
-        case .number(let value): output += String(value)
+        case .string(let value): output.append(contentsOf: value.jsonQuoted(escapingLessThan: true).utf8)
+        case .number(let value): output.append(contentsOf: String(value).utf8)
         case .decimal(let value):
             // Whole numbers without `.0`; others as Swift prints them, the shortest form that reads back the same.
-            output += value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-        case .bool(let value): output += value ? "true" : "false"
-        case .null: output += "null"
+            output.append(contentsOf: (value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)).utf8)
+        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .null: output.append(contentsOf: "null".utf8)
         case .array(let items):
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { output += "," }
-                item.write(to: &output)
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                breakLine(inner)
+                item.write(to: &output, indent: inner)
             }
-            output += "]"
+            if !items.isEmpty { breakLine(indent) }
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            output += "{"
+            output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { output += "," }
-                output += key.jsonQuoted(escapingLessThan: true) + ":"
-                value.write(to: &output)
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                breakLine(inner)
+                output.append(contentsOf: key.jsonQuoted(escapingLessThan: true).utf8)
+                output.append(contentsOf: (indent == nil ? ":" : ": ").utf8)
+                value.write(to: &output, indent: inner)
             }
-            output += "}"
+            if !members.isEmpty { breakLine(indent) }
+            output.append(UInt8(ascii: "}"))
         }
     }
 }

@@ -7,7 +7,7 @@ import DossierCore
 /// shown under a result. The schema is documented in docs/search.md.
 enum SearchIndex {
     static func data(_ dossier: AnalysedDossier) -> [UInt8] {
-        Array((document(dossier).compactText() + "\n").utf8)
+        document(dossier).bytes(pretty: false, endingLine: true)
     }
 
     static func document(_ dossier: AnalysedDossier) -> JSONValue {
