@@ -22,7 +22,7 @@ public struct BuildSession: Sendable {
     private var loadCache = LoadCache()
     private var ingestCache = IngestCache()
     private var analysisCache = AnalysisCache()
-    private var renderCache = RenderCache()
+    private var renderCache: RenderCache
     private var checkCache = SiteCheckCache()
     private var renderer: (theme: [String: [UInt8]], renderer: SiteRenderer?, problems: [Diagnostic])?
     /// The files the output holds, as last published by this session; nil
@@ -31,8 +31,16 @@ public struct BuildSession: Sendable {
     /// The dossier of the last successful build.
     private var lastDossier: AnalysedDossier?
 
-    public init(_ builder: SiteBuilder) {
+    /// Whether the session keeps each stage's results for the next build.
+    /// A build done once keeps none, and holds no more than the pages being
+    /// rendered at a time: each is staged and forgotten.
+    public let rebuilding: Bool
+
+    /// A session for `builder`; `rebuilding: false` for a single build.
+    public init(_ builder: SiteBuilder, rebuilding: Bool = true) {
         self.builder = builder
+        self.rebuilding = rebuilding
+        renderCache = RenderCache(keepingPages: rebuilding)
     }
 
     /// Builds the site after the files at `changed` (paths relative to the
@@ -76,34 +84,84 @@ public struct BuildSession: Sendable {
                                         entityCount: dossier.entities.count, pageCount: 0, pagesRendered: 0, linkCount: 0,
                                         timings: [])
         if let renderer {
-            let files = await renderer.render(dossier, cache: &renderCache)
+            // A first publish stages each file as soon as it is rendered; a
+            // rebuild writes only what changed, once the site is checked.
+            var staged: StagedSite?
+            if publishing && published == nil && !diagnostics.containsErrors {
+                do {
+                    staged = try Publisher(output: builder.output).stage()
+                } catch {
+                    diagnostics.append(.error(SourceLocation(path: builder.relativeOutputPath), "\(error)"))
+                }
+            }
+            // Files are kept only when there is no staged copy to read back
+            // or the next build compares with them.
+            let keeping = rebuilding || staged == nil
+            let previousLinks = checkCache
+            let rendered: [RenderedFile]
+            do {
+                rendered = try await renderer.render(dossier, cache: &renderCache) { [staged] file throws(Publisher.Failure) in
+                    RenderedFile(path: file.path, kept: keeping ? file : nil,
+                                 links: SiteCheck.isPage(file.path) ? previousLinks.links(of: file) : nil,
+                                 carriedOver: try staged?.add(file) ?? false)
+                }
+            } catch {
+                staged?.discard()
+                diagnostics.append(.error(SourceLocation(path: builder.relativeOutputPath), "\(error)"))
+                rendered = []
+            }
             lap("render")
-            report.pageCount = files.count { $0.path.hasSuffix(".html") }
+            let pages = rendered.filter { $0.links != nil }
+            report.pageCount = pages.count
             report.pagesRendered = renderCache.rendered
-            let check = await SiteCheck.run(files, siteFolder: builder.relativeOutputPath, cache: &checkCache)
+            let files = rendered.compactMap(\.kept)
+            let contents = Dictionary(files.lazy.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
+            let check = await SiteCheck.run(
+                links: Dictionary(pages.lazy.map { ($0.path, $0.links!) }, uniquingKeysWith: { first, _ in first }),
+                otherFiles: Set(rendered.lazy.filter { $0.links == nil }.map(\.path)), siteFolder: builder.relativeOutputPath
+            ) { path in contents[path] ?? staged?.contents(of: path) }
+            if rebuilding { checkCache.keep(pages.compactMap { page in page.kept.map { (file: $0, links: page.links!) } }) }
             diagnostics += check.diagnostics
             report.linkCount = check.linkCount
             lap("check")
             if publishing && !diagnostics.containsErrors {
                 do {
-                    let publisher = Publisher(output: builder.output)
                     let previous = published
                     published = nil  // unknown until this publish succeeds
-                    var publish = if let previous { try publisher.update(files, previous: previous) } else { try await publisher.publish(files) }
+                    var publish = if let staged {
+                        try staged.publish(written: rendered.filter { !$0.carriedOver }.map(\.path),
+                                           unchanged: rendered.filter(\.carriedOver).map(\.path))
+                    } else {
+                        try Publisher(output: builder.output).update(files, previous: previous ?? [:])
+                    }
                     publish.written = (publish.written + writtenFirst).sorted()
                     publish.unchanged.removeAll(where: writtenFirst.contains)
                     report.publish = publish
-                    published = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0) })
-                    lastDossier = dossier
+                    if rebuilding {
+                        published = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0) })
+                        lastDossier = dossier
+                    }
                     lap("publish")
                 } catch {
                     diagnostics.append(.error(SourceLocation(path: builder.relativeOutputPath), "\(error)"))
                 }
+            } else {
+                staged?.discard()
             }
         }
         report.diagnostics = Array(Set(diagnostics)).sorted()
         report.timings = timings
         return report
+    }
+
+    /// What a build keeps of each file it renders: its links when it is a
+    /// page, whether it was carried over from the previous site, and the
+    /// file itself when there is no staged copy or the next build needs it.
+    private struct RenderedFile: Sendable {
+        var path: String
+        var kept: SiteFile?
+        var links: PageLinks?
+        var carriedOver: Bool
     }
 
     /// Whether `path` is an article's file, whose change can only change

@@ -42,14 +42,14 @@ public struct SiteBuilder: Sendable {
 
     /// Builds the site once, from scratch.
     public func build() async -> Report {
-        var session = BuildSession(self)
+        var session = BuildSession(self, rebuilding: false)
         return await session.build()
     }
 
     /// Runs the pipeline as `build` does and checks the rendered site,
     /// writing nothing: every problem `build` would report.
     public func check() async -> Report {
-        var session = BuildSession(self)
+        var session = BuildSession(self, rebuilding: false)
         return await session.check()
     }
 

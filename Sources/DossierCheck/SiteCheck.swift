@@ -37,6 +37,16 @@ public enum SiteCheck {
                            cache: inout SiteCheckCache) async -> Report {
         let extracted = await cache.extract(files.filter { isPage($0.path) })
         let otherFiles = Set(files.lazy.map(\.path).filter { !isPage($0) })
+        let contents = Dictionary(files.lazy.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
+        return await run(links: extracted, otherFiles: otherFiles, siteFolder: siteFolder, pages: pages) { contents[$0] }
+    }
+
+    /// Checks a site whose pages were already read into `links` (by path),
+    /// beside `otherFiles`, the paths of its files that are not pages, as a
+    /// build does that reads each page as it is rendered. `contents` gives
+    /// the bytes of a page with problems, to locate them and quote its links.
+    public static func run(links extracted: [String: PageLinks], otherFiles: Set<String>, siteFolder: String,
+                           pages: Set<String>? = nil, contents: (String) -> [UInt8]?) async -> Report {
         let checked = pages.map { $0.filter { extracted[$0] != nil } } ?? Array(extracted.keys)
         var findings = await checked.concurrentMap { page in
             problems(of: page, extracted[page]!, pages: extracted, otherFiles: otherFiles)
@@ -49,11 +59,10 @@ public enum SiteCheck {
                 findings += extracted.keys.filter { !reached.contains($0) }.map { Finding(page: $0, offset: nil, problem: .unreachable) }
             }
         }
-        let pagesWithFindings = Set(findings.map(\.page))
-        let contents = Dictionary(files.lazy.filter { pagesWithFindings.contains($0.path) }.map { ($0.path, $0.contents) },
-                                  uniquingKeysWith: { first, _ in first })
+        var pagesWithFindings: [String: [UInt8]] = [:]
+        for page in Set(findings.map(\.page)) { pagesWithFindings[page] = contents(page) }
         let diagnostics = findings.map { finding in
-            let bytes = contents[finding.page] ?? []
+            let bytes = pagesWithFindings[finding.page] ?? []
             let (line, column) = finding.offset.map { position(of: $0, in: bytes) } ?? (1, 1)
             let path = siteFolder.isEmpty ? finding.page : "\(siteFolder)/\(finding.page)"
             return Diagnostic(finding.problem.severity, SourceLocation(path: path, line: line, column: column),
@@ -64,7 +73,7 @@ public enum SiteCheck {
     }
 
     /// Whether the file at `path` is an HTML page, whose links are checked.
-    static func isPage(_ path: String) -> Bool {
+    public static func isPage(_ path: String) -> Bool {
         path.hasSuffix(".html") || path.hasSuffix(".htm")
     }
 
@@ -185,22 +194,25 @@ public struct SiteCheckCache: Sendable {
 
     public init() {}
 
-    /// The links of every page in `files`, taken from the cache where the
-    /// page's bytes are the same (the same buffer, for pages a render cache
-    /// kept, compares at once) and read in parallel otherwise. Afterwards
-    /// the cache holds exactly these pages.
+    /// The links of the page `file`: as last read when its bytes are the
+    /// same (the same buffer, for pages a render cache kept, compares at
+    /// once), read afresh otherwise.
+    public func links(of file: SiteFile) -> PageLinks {
+        if let kept = links[file.path], contents[file.path] == file.contents { return kept }
+        return PageLinks(path: file.path, contents: file.contents)
+    }
+
+    /// Keeps `pages` with their links, and no other page, for the next check.
+    public mutating func keep(_ pages: [(file: SiteFile, links: PageLinks)]) {
+        contents = Dictionary(pages.lazy.map { ($0.file.path, $0.file.contents) }, uniquingKeysWith: { first, _ in first })
+        links = Dictionary(pages.lazy.map { ($0.file.path, $0.links) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The links of every page in `files`, read in parallel where the cache
+    /// does not have them. Afterwards the cache holds exactly these pages.
     mutating func extract(_ files: [SiteFile]) async -> [String: PageLinks] {
-        let fresh = files.filter { contents[$0.path] != $0.contents }
-        let read = await fresh.concurrentMap { PageLinks(path: $0.path, contents: $0.contents) }
-        for (file, pageLinks) in zip(fresh, read) {
-            contents[file.path] = file.contents
-            links[file.path] = pageLinks
-        }
-        if links.count > files.count {  // pages gone since the last check
-            let paths = Set(files.map(\.path))
-            contents = contents.filter { paths.contains($0.key) }
-            links = links.filter { paths.contains($0.key) }
-        }
+        let read = await files.concurrentMap { [self] in links(of: $0) }
+        keep(zip(files, read).map { (file: $0, links: $1) })
         return links
     }
 }

@@ -24,7 +24,7 @@ public struct Publisher: Sendable {
     }
 
     public let output: URL
-    private var fileManager: FileManager { .default }
+    var fileManager: FileManager { .default }
 
     public init(output: URL) {
         self.output = output.standardizedFileURL
@@ -36,60 +36,44 @@ public struct Publisher: Sendable {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).staging")
     }
 
-    /// Replaces the output folder's content with `files`. The files are
-    /// written in parallel, into folders made beforehand.
+    /// Replaces the output folder's content with `files`, written in
+    /// parallel into a ``StagedSite``.
     public func publish(_ files: [SiteFile]) async throws -> Report {
-        if let unsafe = files.first(where: { !isSafe($0.path) }) {
-            throw Failure(description: "unsafe output path '\(unsafe.path)'")
+        let staged = try stage()
+        let outcomes = await files.concurrentMap { file in Result { try staged.add(file) } }
+        var (written, unchanged) = ([String](), [String]())
+        do {
+            for (file, outcome) in zip(files, outcomes) {
+                if try outcome.get() { unchanged.append(file.path) } else { written.append(file.path) }
+            }
+        } catch {
+            staged.discard()
+            throw error
         }
+        return try staged.publish(written: written, unchanged: unchanged)
+    }
+
+    /// Starts a new site in the staging folder, removing one a killed
+    /// build left; refuses when the output is not a site Dossier built.
+    public func stage() throws -> StagedSite {
         try checkOutputIsASite()
         try? fileManager.removeItem(at: staging)  // left by a build that was killed
-        var report = Report()
         do {
-            try makeFolders(for: files.map(\.path), under: staging)
-            // For each file, whether it was carried over unchanged rather than written.
-            let carried = await files.concurrentMap { [self] file in
-                Result {
-                    if carryOver(file) { return true }
-                    try write(file.contents, to: staging.appendingPathComponent(file.path).path)
-                    return false
-                }
-            }
-            for (file, carried) in zip(files, carried) {
-                if try carried.get() { report.unchanged.append(file.path) } else { report.written.append(file.path) }
-            }
-            let produced = Set(files.map(\.path))
-            report.removed = existingFiles().filter { !produced.contains($0) }
-            try swapIn()
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            try? fileManager.removeItem(at: staging)
-            throw error is Failure ? error : Failure(description: "cannot write \(output.path): \(error.localizedDescription)")
+            throw Failure(description: "cannot write \(staging.path): \(error.localizedDescription)")
         }
-        return report
+        return StagedSite(publisher: self)
     }
 
-    /// Makes `root` and every folder under it the files at `paths` go in.
-    private func makeFolders(for paths: [String], under root: URL) throws {
-        try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
-        var folders: Set<String> = []
-        for path in paths {
-            var components = path.split(separator: "/").dropLast()
-            while !components.isEmpty, folders.insert(components.joined(separator: "/")).inserted {
-                components.removeLast()
-            }
-        }
-        for folder in folders.sorted() {
-            let url = root.appendingPathComponent(folder)
-            guard mkdir(url.path, 0o777) == 0 || errno == EEXIST else {
-                throw Failure(description: "cannot make folder \(url.path): \(String(cString: strerror(errno)))")
-            }
-        }
-    }
-
-    /// Writes `bytes` to a new file at `path`, with the permissions the umask allows.
-    private func write(_ bytes: [UInt8], to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+    /// Writes `bytes` to a new file at `path`, with the permissions the
+    /// umask allows, making its folder if it is missing.
+    func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+        var descriptor: Int32 = -1
+        guard creatingFolder(of: path, {
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+            return descriptor >= 0
+        }) else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         var offset = 0
         while offset < bytes.count {
@@ -98,6 +82,16 @@ public struct Publisher: Sendable {
             guard count > 0 else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
             offset += count
         }
+    }
+
+    /// Runs `create`, which makes the file at `path` and says whether it
+    /// could; when it could not because the file's folder is missing, makes
+    /// the folder and runs it again.
+    private func creatingFolder(of path: String, _ create: () -> Bool) -> Bool {
+        if create() { return true }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/") else { return false }
+        try? fileManager.createDirectory(atPath: String(path[..<slash]), withIntermediateDirectories: true)
+        return create()
     }
 
     /// Brings the output folder from `previous`, the files last published
@@ -116,7 +110,6 @@ public struct Publisher: Sendable {
                 }
                 let target = output.appendingPathComponent(file.path)
                 let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial")
-                try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try write(file.contents, to: temporary.path)
                 guard rename(temporary.path, target.path) == 0 else {
                     try? fileManager.removeItem(at: temporary)
@@ -149,15 +142,16 @@ public struct Publisher: Sendable {
 
     /// Links the previous site's copy of `file` into staging if its bytes
     /// are the same.
-    private func carryOver(_ file: SiteFile) -> Bool {
+    func carryOver(_ file: SiteFile) -> Bool {
         let previous = output.appendingPathComponent(file.path).path
         var status = stat()
         guard lstat(previous, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size == file.contents.count,
               let old = try? FileBytes.read(previous), old == file.contents else { return false }
-        return link(previous, staging.appendingPathComponent(file.path).path) == 0
+        let staged = staging.appendingPathComponent(file.path).path
+        return creatingFolder(of: staged) { link(previous, staged) == 0 }
     }
 
-    private func swapIn() throws {
+    func swapIn() throws {
         guard fileManager.fileExists(atPath: output.path) else {
             try fileManager.moveItem(at: staging, to: output)
             return
@@ -186,7 +180,7 @@ public struct Publisher: Sendable {
         }
     }
 
-    private func existingFiles() -> [String] {
+    func existingFiles() -> [String] {
         guard let enumerator = fileManager.enumerator(atPath: output.path) else { return [] }
         var paths: [String] = []
         while let path = enumerator.nextObject() as? String {

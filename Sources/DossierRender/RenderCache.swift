@@ -9,8 +9,11 @@ import MustacheTemplates
 /// the template) are the same as last time, compared by a fingerprint of
 /// the data's bytes; an article's body HTML is reused while the article's
 /// analysis is. A fresh cache renders everything, so a build with a cache
-/// and one without give the same bytes.
+/// and one without give the same bytes. A cache made not to keep pages
+/// (for a build done once) keeps nothing and spares fingerprinting.
 public struct RenderCache: Sendable {
+    /// Whether pages and bodies are kept for the next render.
+    let keepingPages: Bool
     /// The theme the cached pages were rendered with; another theme drops them.
     var themeFiles: [String: [UInt8]] = [:]
     var pages: [String: RenderedPage] = [:]
@@ -19,7 +22,9 @@ public struct RenderCache: Sendable {
     /// must be kept as long as its analysed article is.
     var bodies: [String: RenderedBody] = [:]
 
-    public init() {}
+    public init(keepingPages: Bool = true) {
+        self.keepingPages = keepingPages
+    }
 
     /// How many pages the last render took from the cache and how many it rendered.
     public internal(set) var reused = 0
@@ -27,7 +32,8 @@ public struct RenderCache: Sendable {
 }
 
 struct RenderedPage: Sendable {
-    var fingerprint: Int
+    /// The fingerprint of the page's data; nil when not kept.
+    var fingerprint: Int?
     var file: SiteFile
 }
 

@@ -17,15 +17,22 @@ public struct SiteRenderer: Sendable {
 
     /// Every file of the site, sorted by path.
     public func render(_ dossier: AnalysedDossier) async -> [SiteFile] {
-        var cache = RenderCache()
-        return await render(dossier, cache: &cache)
+        var cache = RenderCache(keepingPages: false)
+        return await render(dossier, cache: &cache) { $0 }
     }
 
-    /// Every file of the site, sorted by path, rendering only the pages
-    /// whose data changed since `cache` was filled. Pages are rendered in
+    /// Renders every file of the site and hands each to `deliver` as soon
+    /// as it is made, from many tasks at once, so that a build need not
+    /// hold the whole site; returns what `deliver` gave for each file,
+    /// sorted by the file's path. Only the pages whose data changed since
+    /// `cache` was filled are rendered again. Pages are rendered in
     /// parallel; an article's task owns its Markdown tree, which it
     /// transforms (claim sentences, links to entities) before rendering it.
-    public func render(_ dossier: AnalysedDossier, cache: inout RenderCache) async -> [SiteFile] {
+    /// The first error `deliver` throws stops the render and is thrown.
+    public func render<Delivered: Sendable, Failure: Error>(
+        _ dossier: AnalysedDossier, cache: inout RenderCache,
+        deliver: @escaping @Sendable (SiteFile) throws(Failure) -> Delivered
+    ) async throws(Failure) -> [Delivered] {
         if cache.themeFiles != theme.files {  // every page may change; article bodies do not depend on the theme
             cache.pages = [:]
             cache.themeFiles = theme.files
@@ -58,29 +65,49 @@ public struct SiteRenderer: Sendable {
         async let dossierJSON = DossierJSON.data(dossier)
         async let searchIndex = SearchIndex.data(dossier)
         let previous = cache
-        let results = await withTaskGroup(of: PageResult.self) { group in
+        let keeping = cache.keepingPages
+        let pages = await withTaskGroup(of: DeliveredPage<Delivered, Failure>?.self) { group in
+            func add(_ page: @escaping @Sendable () -> PageResult) {
+                group.addTask {
+                    guard !Task.isCancelled else { return nil }
+                    let result = page()
+                    return DeliveredPage(path: result.page.file.path, reused: result.reused,
+                                         kept: keeping ? (result.page, result.body) : nil,
+                                         delivered: Result { () throws(Failure) in try deliver(result.page.file) })
+                }
+            }
             for job in jobs {
-                group.addTask { render(job, previous: previous.pages[job.path], in: context) }
+                add { render(job, previous: previous.pages[job.path], in: context, fingerprinting: keeping) }
             }
             for analysed in dossier.articles {
-                group.addTask { articlePage(analysed, context, previous: previous) }
+                add { articlePage(analysed, context, previous: previous) }
             }
-            return await group.reduce(into: []) { $0.append($1) }
+            var pages: [DeliveredPage<Delivered, Failure>] = []
+            for await page in group {
+                guard let page else { continue }
+                if case .failure = page.delivered { group.cancelAll() }
+                pages.append(page)
+            }
+            return pages
         }
-        cache.pages = Dictionary(uniqueKeysWithValues: results.map { ($0.page.file.path, $0.page) })
-        cache.bodies = Dictionary(uniqueKeysWithValues: results.compactMap(\.body))
-        cache.reused = results.count { $0.reused }
-        cache.rendered = results.count - cache.reused
-        let pages = results.map(\.page.file)
-        var files = theme.assets + pages + [
-            SiteFile(path: "dossier.json", contents: await dossierJSON),
-            SiteFile(path: "search.json", contents: await searchIndex),
-            SiteFile(path: "feed.xml", contents: Feeds.atom(dossier)),
-        ]
-        if let sitemap = Feeds.sitemap(pages: pages.map(\.path), config: dossier.config) {
-            files.append(SiteFile(path: "sitemap.xml", contents: sitemap))
+        if keeping {
+            cache.pages = Dictionary(uniqueKeysWithValues: pages.compactMap { $0.kept.map { ($0.page.file.path, $0.page) } })
+            cache.bodies = Dictionary(uniqueKeysWithValues: pages.compactMap { $0.kept?.body })
         }
-        return files.sorted { $0.path < $1.path }
+        cache.reused = pages.count(where: \.reused)
+        cache.rendered = pages.count - cache.reused
+        var delivered = try pages.map { page throws(Failure) in (page.path, try page.delivered.get()) }
+        let pagePaths = delivered.map(\.0)
+        for file in theme.assets {
+            delivered.append((file.path, try deliver(file)))
+        }
+        delivered.append(("dossier.json", try deliver(SiteFile(path: "dossier.json", contents: await dossierJSON))))
+        delivered.append(("search.json", try deliver(SiteFile(path: "search.json", contents: await searchIndex))))
+        delivered.append(("feed.xml", try deliver(SiteFile(path: "feed.xml", contents: Feeds.atom(dossier)))))
+        if let sitemap = Feeds.sitemap(pages: pagePaths, config: dossier.config) {
+            delivered.append(("sitemap.xml", try deliver(SiteFile(path: "sitemap.xml", contents: sitemap))))
+        }
+        return delivered.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// The pages of the articles with `slugs` alone, for showing edited
@@ -105,9 +132,18 @@ public struct SiteRenderer: Sendable {
         let job = PageJob(path: "articles/\(slug).html", template: "article") {
             context.article(analysed, bodyHTML: body.html)
         }
-        var result = render(job, previous: previous.pages[job.path], in: context)
+        var result = render(job, previous: previous.pages[job.path], in: context, fingerprinting: previous.keepingPages)
         result.body = (slug, body)
         return result
+    }
+
+    /// A page as a render hands it back: what `deliver` gave for it, and
+    /// what a cache that keeps pages keeps of it.
+    struct DeliveredPage<Delivered: Sendable, Failure: Error>: Sendable {
+        var path: String
+        var reused: Bool
+        var kept: (page: RenderedPage, body: (slug: String, RenderedBody)?)?
+        var delivered: Result<Delivered, Failure>
     }
 
     /// One page: where it goes, its template, and how to make its data.
@@ -125,11 +161,13 @@ public struct SiteRenderer: Sendable {
         var body: (slug: String, RenderedBody)?
     }
 
-    /// The page of `job`, taken from `previous` when its data did not change.
-    func render(_ job: PageJob, previous: RenderedPage?, in pageContext: PageContext) -> PageResult {
+    /// The page of `job`, taken from `previous` when its data did not
+    /// change; its data is fingerprinted only when `fingerprinting`, for a
+    /// cache that keeps pages.
+    func render(_ job: PageJob, previous: RenderedPage?, in pageContext: PageContext, fingerprinting: Bool) -> PageResult {
         let context = TemplateValue.object(pageContext.withMetadata(job.context(), path: job.path))
-        let fingerprint = ContextFingerprint.of(template: job.template, context: context)
-        if let previous, previous.fingerprint == fingerprint { return PageResult(page: previous, reused: true) }
+        let fingerprint = fingerprinting ? ContextFingerprint.of(template: job.template, context: context) : nil
+        if let previous, let fingerprint, previous.fingerprint == fingerprint { return PageResult(page: previous, reused: true) }
         let file = SiteFile(path: job.path, contents: library.render(job.template, with: context) ?? [])
         return PageResult(page: RenderedPage(fingerprint: fingerprint, file: file), reused: false)
     }

@@ -216,6 +216,8 @@ final class ScratchDossier {
                 + "error: link to 'nowhere.html' does not resolve: no such file 'articles/nowhere.html' in the site"
         }, "\(report.diagnostics)")
         #expect(dossier.snapshot() == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dossier.root.path).sorted() == ["Templates", "content", "site"],
+                "the pages staged as they were rendered are removed")
         #expect(await SiteBuilder(root: dossier.root).check().diagnostics == report.diagnostics)
     }
 

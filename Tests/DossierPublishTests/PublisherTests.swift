@@ -172,3 +172,37 @@ func unsafePathThrowsAndLeavesThePreviousSiteAsItWas(_ path: String) async throw
     #expect(report.written.count == files.count)
     #expect(scratch.snapshot(scratch.output) == expected(files))
 }
+
+@Test func aStagedSiteShowsNothingUntilPublishedAndReadsItsFilesBack() async throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    _ = try await scratch.publish(site)
+    let before = scratch.snapshot(scratch.output)
+
+    let staged = try Publisher(output: scratch.output).stage()
+    #expect(try staged.add(SiteFile(path: "index.html", text: "<h1>Home</h1>")), "same bytes: carried over")
+    #expect(try !staged.add(SiteFile(path: "new/deep/page.html", text: "new")), "a new file in new folders is written")
+    #expect(staged.contents(of: "new/deep/page.html") == Array("new".utf8))
+    #expect(staged.contents(of: "articles/a.html") == nil, "not staged")
+    #expect(scratch.snapshot(scratch.output) == before, "readers see the previous site")
+
+    let report = try staged.publish(written: ["new/deep/page.html"], unchanged: ["index.html"])
+    #expect(report.removed == ["articles/a.html", "articles/b.html", "assets/style.css", "dossier.json"])
+    #expect(scratch.snapshot(scratch.output) == ["index.html": Array("<h1>Home</h1>".utf8), "new/deep/page.html": Array("new".utf8)])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.folder.path) == ["site"], "staging left behind")
+}
+
+@Test func aDiscardedStagedSiteLeavesThePreviousSiteAndNoStaging() async throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    _ = try await scratch.publish(site)
+    let before = scratch.snapshot()
+
+    let staged = try Publisher(output: scratch.output).stage()
+    _ = try staged.add(SiteFile(path: "index.html", text: "<h1>Changed</h1>"))
+    #expect(throws: Publisher.Failure.self) { try staged.add(SiteFile(path: "../escaped.html", text: "evil")) }
+    staged.discard()
+
+    #expect(scratch.snapshot() == before)
+    #expect(!FileManager.default.fileExists(atPath: scratch.folder.appendingPathComponent("escaped.html").path))
+}
