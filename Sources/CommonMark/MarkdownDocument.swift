@@ -5,7 +5,7 @@ import CCmark
 /// A document is not thread-safe: use it (and its nodes) from one task at a time.
 /// Different documents share no state and may be used concurrently.
 public final class MarkdownDocument: @unchecked Sendable {
-    let rootPointer: OpaquePointer
+    private(set) var rootPointer: OpaquePointer
 
     /// Parses `markdown` as CommonMark.
     ///
@@ -20,6 +20,17 @@ public final class MarkdownDocument: @unchecked Sendable {
 
     deinit {
         cmark_node_free(rootPointer)
+    }
+
+    /// Frees the tree, leaving an empty document: for a document whose
+    /// HTML was made and that nothing will read again, so that a build of
+    /// many articles need not hold every tree until it ends.
+    public func clear() {
+        guard let empty = cmark_node_new(CMARK_NODE_DOCUMENT) else {
+            fatalError("cmark_node_new failed (out of memory)")
+        }
+        cmark_node_free(rootPointer)
+        rootPointer = empty
     }
 
     /// The document node at the root of the tree.

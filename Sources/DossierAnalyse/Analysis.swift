@@ -6,7 +6,8 @@ import DossierIngest
 /// once; render transforms and renders this same tree.
 public struct AnalysedArticle: Sendable {
     public var article: Article
-    /// The parsed body. Owned by this article: use it from one task at a time.
+    /// The parsed body. Owned by this article: use it from one task at a
+    /// time. Render transforms it into the page's body, then empties it.
     public var document: MarkdownDocument
     /// The body's text without markup.
     public var plainText: String

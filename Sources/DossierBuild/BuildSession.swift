@@ -78,6 +78,9 @@ public struct BuildSession: Sendable {
         }
         let dossier = await Analyse.run(ingested, cache: &analysisCache)
         lap("analyse")
+        if !rebuilding {  // nothing will read them again
+            (loadCache, ingestCache, analysisCache) = (LoadCache(), IngestCache(), AnalysisCache())
+        }
         let (renderer, themeProblems) = makeRenderer()
         var diagnostics = dossier.diagnostics + themeProblems + Feeds.warnings(for: dossier.config)
         var report = SiteBuilder.Report(diagnostics: [], publish: nil, articleCount: dossier.articles.count,

@@ -174,11 +174,14 @@ public struct SiteRenderer: Sendable {
 
     /// Marks the article's claim sentences and entity mentions in its
     /// Markdown tree, nests its headings under the page's title, then renders
-    /// the tree. This changes the tree, so it is done once per analysed document.
+    /// the tree. This changes the tree, so it is done once per analysed
+    /// document, and nothing reads the tree again: it is freed.
     func articleBody(_ analysed: AnalysedArticle, _ context: PageContext) -> RenderedBody {
         analysed.document.wrap(context.claimWraps(analysed) + context.mentionWraps(analysed))
         analysed.document.nestHeadings(under: 1)
-        return RenderedBody(document: analysed.document, html: analysed.document.html())
+        let html = analysed.document.html()
+        analysed.document.clear()
+        return RenderedBody(document: analysed.document, html: html)
     }
 
     /// A curator's Markdown (an entity's notes, a claim's analysis) as HTML

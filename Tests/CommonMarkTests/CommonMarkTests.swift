@@ -267,3 +267,14 @@ func headingsNestUnderTheGivenLevelWithNoLevelSkipped(_ markdown: String, _ leve
     document.nestHeadings(under: level)
     #expect(document.html() == html, "nesting twice changes nothing")
 }
+
+@Test func aClearedDocumentIsEmptyAndStillUsable() {
+    let document = MarkdownDocument(parsing: "# Title\n\nSome *text*.\n")
+    #expect(document.html() == "<h1>Title</h1>\n<p>Some <em>text</em>.</p>\n")
+    document.clear()
+    #expect(document.html() == "")
+    #expect(document.plainText() == "")
+    var kinds: [String] = []
+    document.walk { node, _ in kinds.append("\(node.kind)") }
+    #expect(kinds == ["document", "document"], "only the root is left, entered and exited")
+}
