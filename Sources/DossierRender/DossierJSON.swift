@@ -13,11 +13,11 @@ enum DossierJSON {
         .object([
             ("title", .string(dossier.config.title)),
             ("description", .optional(dossier.config.description)),
-            ("articles", .array(dossier.articles.map(article))),
-            ("entities", .array(dossier.entities.map(entity))),
-            ("claims", .array(dossier.claims.map(claim))),
-            ("passages", .array(dossier.passages.map(passage))),
-            ("figures", .array(dossier.figures.map(figureGroup))),
+            ("articles", .elements(count: dossier.articles.count) { article(dossier.articles[$0]) }),
+            ("entities", .elements(count: dossier.entities.count) { entity(dossier.entities[$0]) }),
+            ("claims", .elements(count: dossier.claims.count) { claim(dossier.claims[$0]) }),
+            ("passages", .elements(count: dossier.passages.count) { passage(dossier.passages[$0]) }),
+            ("figures", .elements(count: dossier.figures.count) { figureGroup(dossier.figures[$0]) }),
         ])
     }
 

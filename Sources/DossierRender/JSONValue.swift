@@ -10,6 +10,9 @@ indirect enum JSONValue {
     case bool(Bool)
     case null
     case array([JSONValue])
+    /// An array whose `count` elements are made one at a time as they are
+    /// written, so that a long list (every article) is never held whole.
+    case elements(count: Int, (Int) -> JSONValue)
     case object([(String, JSONValue)])
 
     static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
@@ -47,13 +50,15 @@ indirect enum JSONValue {
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
         case .null: output.append(contentsOf: "null".utf8)
         case .array(let items):
+            JSONValue.elements(count: items.count) { items[$0] }.write(to: &output, indent: indent)
+        case .elements(let count, let element):
             output.append(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
+            for index in 0..<count {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 breakLine(inner)
-                item.write(to: &output, indent: inner)
+                element(index).write(to: &output, indent: inner)
             }
-            if !items.isEmpty { breakLine(indent) }
+            if count > 0 { breakLine(indent) }
             output.append(UInt8(ascii: "]"))
         case .object(let members):
             output.append(UInt8(ascii: "{"))

@@ -24,13 +24,16 @@ enum SearchIndex {
             return entry(kind: "claim", url: "claims/\(claim.slug).html", title: claim.statement,
                          meta: meta.joined(separator: " · "), names: claimants, text: "")
         }
-        let articles = dossier.articles.map { analysed -> JSONValue in
+        func article(_ analysed: AnalysedArticle) -> JSONValue {
             let metadata = analysed.article.metadata
             let meta = [metadata.date?.longForm, metadata.outlet, metadata.author.map { "by " + $0 }].compactMap { $0 }
             return entry(kind: "article", url: "articles/\(analysed.article.slug).html", title: metadata.title,
                          meta: meta.joined(separator: " · "), names: [], text: analysed.plainText.firstWords(.max))
         }
-        return .object([("pages", .array(entities + claims + articles))])
+        let others = entities + claims
+        return .object([("pages", .elements(count: others.count + dossier.articles.count) { index in
+            index < others.count ? others[index] : article(dossier.articles[index - others.count])
+        })])
     }
 
     static func entry(kind: String, url: String, title: String, meta: String, names: [String], text: String) -> JSONValue {
