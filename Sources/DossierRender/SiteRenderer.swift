@@ -61,21 +61,22 @@ public struct SiteRenderer: Sendable {
                 context.claim(analysed, analysisHTML: sectionHTML(analysed.claim.analysis), figureTables: figureTables)
             })
         }
-        // The data files need no page, so they are made alongside the pages.
-        async let dossierJSON = DossierJSON.data(dossier)
-        async let searchIndex = SearchIndex.data(dossier)
         let previous = cache
         let keeping = cache.keepingPages
         let pages = await withTaskGroup(of: DeliveredPage<Delivered, Failure>?.self) { group in
-            func add(_ page: @escaping @Sendable () -> PageResult) {
+            func add(isPage: Bool = true, _ page: @escaping @Sendable () -> PageResult) {
                 group.addTask {
                     guard !Task.isCancelled else { return nil }
                     let result = page()
-                    return DeliveredPage(path: result.page.file.path, reused: result.reused,
-                                         kept: keeping ? (result.page, result.body) : nil,
+                    return DeliveredPage(path: result.page.file.path, isPage: isPage, reused: result.reused,
+                                         kept: keeping && isPage ? (result.page, result.body) : nil,
                                          delivered: Result { () throws(Failure) in try deliver(result.page.file) })
                 }
             }
+            // The two large data files need no page: they are made alongside
+            // the pages, and handed over (and forgotten) as soon as they are made.
+            add(isPage: false) { PageResult(made: SiteFile(path: "dossier.json", contents: DossierJSON.data(dossier))) }
+            add(isPage: false) { PageResult(made: SiteFile(path: "search.json", contents: SearchIndex.data(dossier))) }
             for job in jobs {
                 add { render(job, previous: previous.pages[job.path], in: context, fingerprinting: keeping) }
             }
@@ -94,17 +95,14 @@ public struct SiteRenderer: Sendable {
             cache.pages = Dictionary(uniqueKeysWithValues: pages.compactMap { $0.kept.map { ($0.page.file.path, $0.page) } })
             cache.bodies = Dictionary(uniqueKeysWithValues: pages.compactMap { $0.kept?.body })
         }
-        cache.reused = pages.count(where: \.reused)
-        cache.rendered = pages.count - cache.reused
+        cache.reused = pages.count { $0.isPage && $0.reused }
+        cache.rendered = pages.count(where: \.isPage) - cache.reused
         var delivered = try pages.map { page throws(Failure) in (page.path, try page.delivered.get()) }
-        let pagePaths = delivered.map(\.0)
         for file in theme.assets {
             delivered.append((file.path, try deliver(file)))
         }
-        delivered.append(("dossier.json", try deliver(SiteFile(path: "dossier.json", contents: await dossierJSON))))
-        delivered.append(("search.json", try deliver(SiteFile(path: "search.json", contents: await searchIndex))))
         delivered.append(("feed.xml", try deliver(SiteFile(path: "feed.xml", contents: Feeds.atom(dossier)))))
-        if let sitemap = Feeds.sitemap(pages: pagePaths, config: dossier.config) {
+        if let sitemap = Feeds.sitemap(pages: pages.filter(\.isPage).map(\.path), config: dossier.config) {
             delivered.append(("sitemap.xml", try deliver(SiteFile(path: "sitemap.xml", contents: sitemap))))
         }
         return delivered.sorted { $0.0 < $1.0 }.map(\.1)
@@ -137,10 +135,12 @@ public struct SiteRenderer: Sendable {
         return result
     }
 
-    /// A page as a render hands it back: what `deliver` gave for it, and
-    /// what a cache that keeps pages keeps of it.
+    /// A page (or a data file made beside the pages) as a render hands it
+    /// back: what `deliver` gave for it, and what a cache that keeps pages
+    /// keeps of it.
     struct DeliveredPage<Delivered: Sendable, Failure: Error>: Sendable {
         var path: String
+        var isPage: Bool
         var reused: Bool
         var kept: (page: RenderedPage, body: (slug: String, RenderedBody)?)?
         var delivered: Result<Delivered, Failure>
@@ -226,5 +226,13 @@ public struct SiteRenderer: Sendable {
         page["raw"] = ["name": .string(article.metadata.source ?? article.path), "text": .string(analysed.rawText ?? "")]
         page["article"] = .object(context.summary(analysed, depth: 1))
         return page
+    }
+}
+
+
+extension SiteRenderer.PageResult {
+    /// A file just made, not taken from a cache.
+    init(made file: SiteFile) {
+        self.init(page: RenderedPage(fingerprint: nil, file: file), reused: false)
     }
 }
