@@ -6,6 +6,34 @@ public struct MentionContext: Hashable, Sendable {
     public var before: String
     public var text: String
     public var after: String
+
+    public init(before: String, text: String, after: String) {
+        (self.before, self.text, self.after) = (before, text, after)
+    }
+
+    /// The mention at `range` (UTF-8 offsets) of `sentence`, with the
+    /// sentence clipped to about 200 bytes on each side.
+    init(sentence: String, range: Range<Int>) {
+        let bytes = Array(sentence.utf8)
+        before = Self.clip(bytes[..<range.lowerBound], keepingEnd: true)
+        text = String(decoding: bytes[range], as: UTF8.self)
+        after = Self.clip(bytes[range.upperBound...], keepingEnd: false)
+    }
+
+    /// `bytes` cut to `limit` bytes: at a space when there is one, else at
+    /// a character boundary, so no character is ever split.
+    private static func clip(_ bytes: ArraySlice<UInt8>, keepingEnd: Bool) -> String {
+        let limit = 200
+        guard bytes.count > limit else { return String(decoding: bytes, as: UTF8.self) }
+        if keepingEnd {
+            var cut = bytes[(bytes.endIndex - limit)...].firstIndex(of: 0x20) ?? (bytes.endIndex - limit)
+            while cut < bytes.endIndex, UTF8.isContinuation(bytes[cut]) { cut += 1 }
+            return "…" + String(decoding: bytes[cut...], as: UTF8.self)
+        }
+        var cut = bytes[..<(bytes.startIndex + limit)].lastIndex(of: 0x20) ?? (bytes.startIndex + limit)
+        while cut > bytes.startIndex, UTF8.isContinuation(bytes[cut]) { cut -= 1 }
+        return String(decoding: bytes[..<cut], as: UTF8.self) + " …"
+    }
 }
 
 /// One place where an article names an entity.
@@ -18,11 +46,18 @@ public struct Mention: Sendable {
     public var ordinal: Int
     /// The number of the paragraph it stands in, from 0, in the article's body.
     public var paragraph: Int
-    public var context: MentionContext
+    /// The sentence it stands in: one string shared by the sentence's
+    /// mentions, which its context is cut from when a page shows it.
+    var sentence: String
+    /// Where it stands in `sentence`, as UTF-8 offsets.
+    var rangeInSentence: Range<Int>
     /// Where it stands in its paragraph's text, as UTF-8 offsets.
     public var range: Range<Int>
     /// Where it stands in the article's Markdown tree.
     public var span: InlineSpan
+
+    /// The sentence around it, cut in three.
+    public var context: MentionContext { MentionContext(sentence: sentence, range: rangeInSentence) }
 
     /// The id of the mention's element on the article page.
     public var anchor: String { "mention-\(entity)-\(ordinal)" }
@@ -71,12 +106,15 @@ public struct EntityIndex: Sendable {
         var mentions: [Mention] = []
         var ordinals: [Int: Int] = [:]
         for (number, text) in paragraphs.enumerated() {
+            var sentences: [Range<Int>: String] = [:]  // made once for all the mentions in each
             for match in matcher.mentions(in: text.bytes, accept: { text.span(for: $0.range) != nil }) {
                 let owner = owners[match.pattern]
                 ordinals[owner.entity, default: 0] += 1
+                let (sentence, range) = text.sentence(around: match.range)
+                if sentences[sentence] == nil { sentences[sentence] = text.text(sentence) }
                 mentions.append(Mention(
                     entity: entities[owner.entity].slug, name: owner.name, ordinal: ordinals[owner.entity]!,
-                    paragraph: number, context: text.context(of: match.range),
+                    paragraph: number, sentence: sentences[sentence]!, rangeInSentence: range,
                     range: match.range, span: text.span(for: match.range)!))
             }
         }

@@ -110,27 +110,11 @@ struct ParagraphText {
                           end: TextPosition(node: run.last!.node, utf8Offset: range.upperBound - run.last!.range.lowerBound))
     }
 
-    /// The sentence around `range`, clipped to about 200 bytes on each side.
-    func context(of range: Range<Int>) -> MentionContext {
-        let sentence = sentences.last { $0.lowerBound <= range.lowerBound } ?? 0..<bytes.count
-        let before = sentence.lowerBound..<max(sentence.lowerBound, range.lowerBound)
-        let after = min(range.upperBound, sentence.upperBound)..<max(range.upperBound, sentence.upperBound)
-        return MentionContext(before: clip(before, keepingEnd: true), text: String(decoding: bytes[range], as: UTF8.self),
-                              after: clip(after, keepingEnd: false))
-    }
-
-    /// `range` cut to `limit` bytes: at a space when there is one, else at
-    /// a character boundary, so no character is ever split.
-    private func clip(_ range: Range<Int>, keepingEnd: Bool) -> String {
-        let limit = 200
-        guard range.count > limit else { return String(decoding: bytes[range], as: UTF8.self) }
-        if keepingEnd {
-            var cut = bytes[(range.upperBound - limit)..<range.upperBound].firstIndex(of: 0x20) ?? (range.upperBound - limit)
-            while cut < range.upperBound, UTF8.isContinuation(bytes[cut]) { cut += 1 }
-            return "…" + String(decoding: bytes[cut..<range.upperBound], as: UTF8.self)
-        }
-        var cut = bytes[range.lowerBound..<(range.lowerBound + limit)].lastIndex(of: 0x20) ?? (range.lowerBound + limit)
-        while cut > range.lowerBound, UTF8.isContinuation(bytes[cut]) { cut -= 1 }
-        return String(decoding: bytes[range.lowerBound..<cut], as: UTF8.self) + " …"
+    /// The sentence `range` stands in (the whole of it, should `range`
+    /// run past its end), and where `range` stands in that sentence.
+    func sentence(around range: Range<Int>) -> (sentence: Range<Int>, range: Range<Int>) {
+        let found = sentences.last { $0.lowerBound <= range.lowerBound } ?? 0..<bytes.count
+        let sentence = found.lowerBound..<max(found.upperBound, range.upperBound)
+        return (sentence, (range.lowerBound - sentence.lowerBound)..<(range.upperBound - sentence.lowerBound))
     }
 }
