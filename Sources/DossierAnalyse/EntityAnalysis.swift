@@ -4,7 +4,10 @@ import DossierCore
 public struct AnalysedEntity: Sendable {
     public var entity: Entity
     /// The articles that mention it, in reading order, each with its mentions.
-    public var appearances: [EntityAppearance]
+    public let appearances: [EntityAppearance]
+    /// How many times it is mentioned in all, counted once: pages and
+    /// graphs ask for it of every entity they show.
+    public let mentionCount: Int
     /// How many times each of its names was found, in the order of `entity.names`.
     public var nameCounts: [NameCount]
     /// The entities named in the same articles, most shared articles first.
@@ -14,7 +17,10 @@ public struct AnalysedEntity: Sendable {
     /// The slugs of the claims whose statement names it, sorted.
     public var claimsAbout: [String] = []
 
-    public var mentionCount: Int { appearances.reduce(0) { $0 + $1.mentions.count } }
+    init(entity: Entity, appearances: [EntityAppearance], nameCounts: [NameCount], companions: [Companion]) {
+        (self.entity, self.appearances, self.nameCounts, self.companions) = (entity, appearances, nameCounts, companions)
+        mentionCount = appearances.reduce(0) { $0 + $1.mentions.count }
+    }
 }
 
 /// An article that mentions an entity, and its mentions there in order.

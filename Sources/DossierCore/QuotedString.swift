@@ -3,27 +3,59 @@ extension String {
     /// double-quoted scalar. With `escapingLessThan`, `<` is written
     /// `\u003c`, so the JSON is safe to inline in an HTML page.
     public func jsonQuoted(escapingLessThan: Bool = false) -> String {
-        let escaped = replacingBytes { bytes, index in
-            switch bytes[index] {
-            case UInt8(ascii: "\""): ("\\\"", 1)
-            case UInt8(ascii: "\\"): ("\\\\", 1)
-            case UInt8(ascii: "\n"): ("\\n", 1)
-            case UInt8(ascii: "\r"): ("\\r", 1)
-            case UInt8(ascii: "\t"): ("\\t", 1)
-            case UInt8(ascii: "<") where escapingLessThan: ("\\u003c", 1)
-            case let byte where byte < 0x20 || byte == 0x7F: (Self.unicodeEscape(UInt32(byte)), 1)
-            // U+2028 and U+2029 (E2 80 A8, E2 80 A9) end lines in JavaScript.
-            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (0xA8...0xA9).contains(bytes[index + 2]):
-                (Self.unicodeEscape(0x2000 + UInt32(bytes[index + 2]) - 0x80), 3)
-            default: nil
-            }
-        }
-        return "\"" + escaped + "\""
+        var output: [UInt8] = []
+        appendJSONQuoted(to: &output, escapingLessThan: escapingLessThan)
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// `\u` and four lower-case hex digits.
-    private static func unicodeEscape(_ value: UInt32) -> String {
-        let hex = String(value, radix: 16)
-        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    /// Appends ``jsonQuoted(escapingLessThan:)`` to `output`, copying runs
+    /// of bytes that need no escape as they are.
+    public func appendJSONQuoted(to output: inout [UInt8], escapingLessThan: Bool = false) {
+        var text = self
+        text.withUTF8 { bytes in
+            output.append(UInt8(ascii: "\""))
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                let escape: JSONEscape
+                switch bytes[index] {
+                case UInt8(ascii: "\""): escape = .text("\\\"")
+                case UInt8(ascii: "\\"): escape = .text("\\\\")
+                case UInt8(ascii: "\n"): escape = .text("\\n")
+                case UInt8(ascii: "\r"): escape = .text("\\r")
+                case UInt8(ascii: "\t"): escape = .text("\\t")
+                case UInt8(ascii: "<") where escapingLessThan: escape = .text("\\u003c")
+                case let byte where byte < 0x20 || byte == 0x7F: escape = .unicode(UInt32(byte), length: 1)
+                // U+2028 and U+2029 (E2 80 A8, E2 80 A9) end lines in JavaScript.
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (0xA8...0xA9).contains(bytes[index + 2]):
+                    escape = .unicode(0x2000 + UInt32(bytes[index + 2]) - 0x80, length: 3)
+                default:
+                    index += 1
+                    continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                switch escape {
+                case .text(let text):
+                    text.withUTF8Buffer { output.append(contentsOf: $0) }
+                    index += 1
+                case .unicode(let scalar, let length):
+                    output.append(contentsOf: "\\u".utf8)
+                    for shift in stride(from: 12, through: 0, by: -4) { output.append(hexDigits[Int(scalar >> UInt32(shift)) & 0xF]) }
+                    index += length
+                }
+                start = index
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            output.append(UInt8(ascii: "\""))
+        }
     }
 }
+
+/// How a byte of a JSON string is written: as a short escape, or as `\u`
+/// and four hex digits for the `length` bytes of a scalar.
+private enum JSONEscape {
+    case text(StaticString)
+    case unicode(UInt32, length: Int)
+}
+
+private let hexDigits = Array("0123456789abcdef".utf8)

@@ -24,16 +24,19 @@ public struct Publisher: Sendable {
     }
 
     public let output: URL
+    /// The staging folder: hidden, beside the output, so the final rename
+    /// stays within one file system.
+    let staging: URL
+    /// `output` and `staging` as paths, which a file's relative path is
+    /// joined to for every file written: a URL for each cost as much as
+    /// writing a small page.
+    let outputPath: String, stagingPath: String
     var fileManager: FileManager { .default }
 
     public init(output: URL) {
         self.output = output.standardizedFileURL
-    }
-
-    /// The staging folder: hidden, beside the output, so the final rename
-    /// stays within one file system.
-    var staging: URL {
-        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).staging")
+        staging = self.output.deletingLastPathComponent().appendingPathComponent(".\(self.output.lastPathComponent).staging")
+        (outputPath, stagingPath) = (self.output.path, staging.path)
     }
 
     /// Replaces the output folder's content with `files`, written in
@@ -143,11 +146,11 @@ public struct Publisher: Sendable {
     /// Links the previous site's copy of `file` into staging if its bytes
     /// are the same.
     func carryOver(_ file: SiteFile) -> Bool {
-        let previous = output.appendingPathComponent(file.path).path
+        let previous = "\(outputPath)/\(file.path)"
         var status = stat()
         guard lstat(previous, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size == file.contents.count,
               let old = try? FileBytes.read(previous), old == file.contents else { return false }
-        let staged = staging.appendingPathComponent(file.path).path
+        let staged = "\(stagingPath)/\(file.path)"
         return creatingFolder(of: staged) { link(previous, staged) == 0 }
     }
 

@@ -17,14 +17,14 @@ public struct StagedSite: Sendable {
             throw Publisher.Failure(description: "unsafe output path '\(file.path)'")
         }
         if publisher.carryOver(file) { return true }
-        try publisher.write(file.contents, to: publisher.staging.appendingPathComponent(file.path).path)
+        try publisher.write(file.contents, to: "\(publisher.stagingPath)/\(file.path)")
         return false
     }
 
     /// The bytes of the staged file at `path`, if there is one.
     public func contents(of path: String) -> [UInt8]? {
         guard publisher.isSafe(path) else { return nil }
-        return try? FileBytes.read(publisher.staging.appendingPathComponent(path).path)
+        return try? FileBytes.read("\(publisher.stagingPath)/\(path)")
     }
 
     /// Replaces the output with the staged site in one atomic exchange.

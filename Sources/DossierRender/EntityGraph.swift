@@ -17,7 +17,9 @@ struct EntityGraph {
         var name: String
         var kind: EntityKind
         var mentions: Int
-        /// The entities named in the same articles, with in how many.
+        /// The entities named in the same articles, with in how many,
+        /// most shared first; two entities count each other alike (as
+        /// analysis counts them), so a graph reads each pair from one side.
         var companions: [Companion]
     }
 
@@ -66,10 +68,14 @@ struct EntityGraph {
         let position = Dictionary(nodes.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: min)
         var articles: [Int: Int] = [:]  // by `from * count + to`, with from < to
         for (index, node) in nodes.enumerated() {
+            // Each pair from its first node's side; a busy entity has
+            // hundreds of companions, so stop once the later nodes are found.
+            var unseen = count - 1 - index
             for companion in node.companions {
-                guard let other = position[companion.entity], other != index else { continue }
-                let key = min(index, other) * count + max(index, other)
-                articles[key] = max(articles[key] ?? 0, companion.articles)
+                guard unseen > 0 else { break }
+                guard let other = position[companion.entity], other > index else { continue }
+                articles[index * count + other] = companion.articles
+                unseen -= 1
             }
         }
         let strongestFirst = articles.map { Link(from: $0.key / count, to: $0.key % count, articles: $0.value) }

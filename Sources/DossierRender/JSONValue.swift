@@ -42,7 +42,7 @@ indirect enum JSONValue {
         }
         let inner = indent.map { $0 + 1 }
         switch self {
-        case .string(let value): output.append(contentsOf: value.jsonQuoted(escapingLessThan: true).utf8)
+        case .string(let value): value.appendJSONQuoted(to: &output, escapingLessThan: true)
         case .number(let value): output.append(contentsOf: String(value).utf8)
         case .decimal(let value):
             // Whole numbers without `.0`; others as Swift prints them, the shortest form that reads back the same.
@@ -65,7 +65,7 @@ indirect enum JSONValue {
             for (index, (key, value)) in members.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 breakLine(inner)
-                output.append(contentsOf: key.jsonQuoted(escapingLessThan: true).utf8)
+                key.appendJSONQuoted(to: &output, escapingLessThan: true)
                 output.append(contentsOf: (indent == nil ? ":" : ": ").utf8)
                 value.write(to: &output, indent: inner)
             }
