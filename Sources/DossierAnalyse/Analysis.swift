@@ -148,12 +148,12 @@ public enum Analyse {
                                figures: figures, passages: passages, diagnostics: content.diagnostics + entityProblems + claimProblems)
     }
 
-    /// Analyses the articles that changed since `cache` was filled, and
-    /// nothing else: the first half of `run(_:cache:)`, so that an edited
-    /// article can be shown before what spans the dossier is gathered again.
-    public static func analyseChanged(_ content: IngestedContent, cache: inout AnalysisCache) async -> [AnalysedArticle] {
-        let (all, fresh) = await analyseArticles(content.articles, of: content, cache: &cache)
-        return fresh.map { all[$0].article }
+    /// Each of `articles` analysed by itself, against the entities and
+    /// claims of the last run with `cache`, which keeps nothing of them: so
+    /// that an edited article can be shown before the dossier is analysed
+    /// again.
+    public static func analyseAlone(_ articles: [(article: Article, rawText: String?)], cache: AnalysisCache) -> [AnalysedArticle] {
+        articles.map { analyse($0.article, rawText: $0.rawText, entities: cache.entityIndex, claims: cache.claimIndex).article }
     }
 
     /// Each of `articles` analysed, in the same order, taken from `cache`
@@ -177,7 +177,11 @@ public enum Analyse {
             for await (position, result) in group { results[position] = result }
         }
         let analyses = results.compactMap { $0 }
-        cache.articles = Dictionary(uniqueKeysWithValues: analyses.map { ($0.article.article.slug, $0) })
+        for position in fresh { cache.articles[articles[position].slug] = analyses[position] }
+        if cache.articles.count > articles.count {  // some article is gone: forget it
+            let slugs = Set(articles.map(\.slug))
+            cache.articles = cache.articles.filter { slugs.contains($0.key) }
+        }
         return (analyses, fresh)
     }
 

@@ -66,16 +66,16 @@ public struct BuildSession: Sendable {
             started = clock.now
         }
 
+        var writtenFirst: Set<String> = []
+        if publishing, let changed, !changed.isEmpty, changed.allSatisfy(Self.isArticle) {
+            writtenFirst = await publishEditedArticles(changed)
+            lap("edited articles")
+        }
         if let changed { loadCache.invalidate(changed) } else { loadCache = LoadCache() }
         let content = ContentLoader(root: builder.root).load(cache: &loadCache)
         lap("load")
         let ingested = await Ingest.run(content, cache: &ingestCache)
         lap("ingest")
-        var writtenFirst: Set<String> = []
-        if publishing, let changed, !changed.isEmpty, changed.allSatisfy(Self.isArticle) {
-            writtenFirst = await publishEditedArticles(ingested)
-            lap("edited articles")
-        }
         let dossier = await Analyse.run(ingested, cache: &analysisCache)
         lap("analyse")
         if !rebuilding {  // nothing will read them again
@@ -119,11 +119,14 @@ public struct BuildSession: Sendable {
             report.pagesRendered = renderCache.rendered
             let files = rendered.compactMap(\.kept)
             let contents = Dictionary(files.lazy.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
+            let otherFiles = Set(rendered.lazy.filter { $0.links == nil }.map(\.path))
             let check = await SiteCheck.run(
                 links: Dictionary(pages.lazy.map { ($0.path, $0.links!) }, uniquingKeysWith: { first, _ in first }),
-                otherFiles: Set(rendered.lazy.filter { $0.links == nil }.map(\.path)), siteFolder: builder.relativeOutputPath
+                otherFiles: otherFiles, siteFolder: builder.relativeOutputPath
             ) { path in contents[path] ?? staged?.contents(of: path) }
-            if rebuilding { checkCache.keep(pages.compactMap { page in page.kept.map { (file: $0, links: page.links!) } }) }
+            if rebuilding {
+                checkCache.keep(pages.compactMap { page in page.kept.map { (file: $0, links: page.links!) } }, otherFiles: otherFiles)
+            }
             diagnostics += check.diagnostics
             report.linkCount = check.linkCount
             lap("check")
@@ -152,6 +155,7 @@ public struct BuildSession: Sendable {
                 staged?.discard()
             }
         }
+        if report.publish == nil { lastDossier = nil }  // edited pages wait for a build that succeeds
         report.diagnostics = Array(Set(diagnostics)).sorted()
         report.timings = timings
         return report
@@ -173,23 +177,31 @@ public struct BuildSession: Sendable {
         path.hasPrefix("content/raw/") || path.hasPrefix("content/articles/")
     }
 
-    /// Writes the pages of the articles that changed at once, as they will
-    /// look in the dossier last built, so the page being edited is shown
-    /// without waiting for the whole dossier to be analysed again. The full
-    /// build that follows rewrites whatever else changed, the same page
-    /// included should it differ. Nothing is written when the content has
-    /// errors, the previous build failed, or a link or title of the pages
-    /// is wrong in the site they join.
+    /// Writes the pages of the articles whose files (`changed`) were edited
+    /// at once, as they will look in the dossier last built, reading,
+    /// ingesting and analysing those files alone, so the page being edited
+    /// is shown without waiting for the whole dossier to be read and
+    /// analysed again. The full build that follows rewrites whatever else
+    /// changed, the same pages included should they differ. Nothing is
+    /// written unless the last build succeeded and every changed file is an
+    /// article of it that still reads without error under the same slug,
+    /// and the pages' links and titles are right in the site they join.
     /// Returns the paths written.
-    private mutating func publishEditedArticles(_ content: IngestedContent) async -> Set<String> {
-        guard let previous = published, let lastDossier, !content.diagnostics.containsErrors,
+    private mutating func publishEditedArticles(_ changed: Set<String>) async -> Set<String> {
+        guard let previous = published, let lastDossier,
               case let (renderer?, problems) = makeRenderer(), !problems.containsErrors else { return [] }
-        let edited = await Analyse.analyseChanged(content, cache: &analysisCache)
-        let dossier = lastDossier.replacing(edited)
+        let loader = ContentLoader(root: builder.root)
+        var edited: [(article: Article, rawText: String?)] = []
+        for path in changed.sorted() {
+            guard let before = lastDossier.articles.first(where: { $0.article.path == path }),
+                  let source = loader.loadArticle(at: path),
+                  let article = Ingest.reingest(source, previous: before.article, previousRawText: before.rawText)
+            else { return [] }
+            edited.append(article)
+        }
+        let dossier = lastDossier.replacing(Analyse.analyseAlone(edited, cache: analysisCache))
         let files = renderer.renderArticles(edited.map(\.article.slug), of: dossier, cache: &renderCache)
-        let site = previous.merging(files.map { ($0.path, $0) }) { _, edited in edited }
-        let check = await SiteCheck.run(Array(site.values), siteFolder: builder.relativeOutputPath,
-                                        pages: Set(files.map(\.path)), cache: &checkCache)
+        let check = await checkCache.check(replacing: files, siteFolder: builder.relativeOutputPath)
         guard !check.diagnostics.containsErrors else { return [] }
         let replaced = previous.filter { path, _ in files.contains { $0.path == path } }
         guard let report = try? Publisher(output: builder.output).update(files, previous: replaced) else {

@@ -30,15 +30,12 @@ public enum SiteCheck {
     }
 
     /// Checks the site in `files`, reading again only the pages whose bytes
-    /// changed since `cache` was filled. When `pages` is given, only the
-    /// links and titles of those pages are checked (still against the whole
-    /// site), and reachability is not.
-    public static func run(_ files: [SiteFile], siteFolder: String, pages: Set<String>? = nil,
-                           cache: inout SiteCheckCache) async -> Report {
-        let extracted = await cache.extract(files.filter { isPage($0.path) })
+    /// changed since `cache` was filled.
+    public static func run(_ files: [SiteFile], siteFolder: String, cache: inout SiteCheckCache) async -> Report {
         let otherFiles = Set(files.lazy.map(\.path).filter { !isPage($0) })
+        let extracted = await cache.extract(files.filter { isPage($0.path) }, otherFiles: otherFiles)
         let contents = Dictionary(files.lazy.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
-        return await run(links: extracted, otherFiles: otherFiles, siteFolder: siteFolder, pages: pages) { contents[$0] }
+        return await run(links: extracted, otherFiles: otherFiles, siteFolder: siteFolder) { contents[$0] }
     }
 
     /// Checks a site whose pages were already read into `links` (by path),
@@ -191,6 +188,8 @@ public enum SiteCheck {
 public struct SiteCheckCache: Sendable {
     private var contents: [String: [UInt8]] = [:]
     private var links: [String: PageLinks] = [:]
+    /// The paths of the site's files that are not pages.
+    private var otherFiles: Set<String> = []
 
     public init() {}
 
@@ -202,17 +201,32 @@ public struct SiteCheckCache: Sendable {
         return PageLinks(path: file.path, contents: file.contents)
     }
 
-    /// Keeps `pages` with their links, and no other page, for the next check.
-    public mutating func keep(_ pages: [(file: SiteFile, links: PageLinks)]) {
+    /// Keeps `pages` with their links, and no other page, for the next
+    /// check, in a site whose other files are `otherFiles`.
+    public mutating func keep(_ pages: [(file: SiteFile, links: PageLinks)], otherFiles: Set<String>) {
         contents = Dictionary(pages.lazy.map { ($0.file.path, $0.file.contents) }, uniquingKeysWith: { first, _ in first })
         links = Dictionary(pages.lazy.map { ($0.file.path, $0.links) }, uniquingKeysWith: { first, _ in first })
+        self.otherFiles = otherFiles
     }
 
     /// The links of every page in `files`, read in parallel where the cache
     /// does not have them. Afterwards the cache holds exactly these pages.
-    mutating func extract(_ files: [SiteFile]) async -> [String: PageLinks] {
+    mutating func extract(_ files: [SiteFile], otherFiles: Set<String>) async -> [String: PageLinks] {
         let read = await files.concurrentMap { [self] in links(of: $0) }
-        keep(zip(files, read).map { (file: $0, links: $1) })
+        keep(zip(files, read).map { (file: $0, links: $1) }, otherFiles: otherFiles)
         return links
+    }
+
+    /// Checks the links and titles of `pages` (and not reachability) in the
+    /// site last kept with `pages` put in it, new or in place of their old
+    /// versions; the cache is left as it was. This is the check of pages
+    /// written ahead of a rebuild: it reads only those pages, however large
+    /// the site.
+    public func check(replacing pages: [SiteFile], siteFolder: String) async -> SiteCheck.Report {
+        var site = links
+        for page in pages where SiteCheck.isPage(page.path) { site[page.path] = links(of: page) }
+        let written = Dictionary(pages.lazy.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
+        return await SiteCheck.run(links: site, otherFiles: otherFiles, siteFolder: siteFolder,
+                                   pages: Set(written.keys)) { written[$0] ?? contents[$0] }
     }
 }

@@ -79,6 +79,29 @@ public enum Ingest {
                                entities: content.entities, claims: content.claims, diagnostics: diagnostics)
     }
 
+    /// The article an edited file gives, as a full ingest would make it,
+    /// in the place of `previous`, the article the file gave in the last
+    /// build (whose raw text was `previousRawText`); nil when that cannot be
+    /// known without the rest of the content: the file has an error, or its
+    /// slug might change (a raw article's title gives another slug; a
+    /// curated article names another `source:`). This is for showing an
+    /// edited article at once, before the whole content is ingested again.
+    public static func reingest(_ source: ContentLoader.ArticleSource, previous: Article,
+                                previousRawText: String?) -> (article: Article, rawText: String?)? {
+        switch source {
+        case .raw(let file):
+            guard case let (normalization?, diagnostics) = Normalizer.normalize(file), !diagnostics.containsErrors,
+                  previous.path == file.path,
+                  Slug.make(from: normalization.metadata.title) == Slug.make(from: previous.metadata.title) else { return nil }
+            return (Article(slug: previous.slug, metadata: normalization.metadata, body: normalization.body, path: file.path,
+                            bodyLine: normalization.bodyLine), normalization.sourceText)
+        case .curated(let curated):
+            guard curated.article.slug == previous.slug, curated.article.metadata.source == previous.metadata.source
+            else { return nil }
+            return (curated.article, previousRawText)
+        }
+    }
+
     /// A raw file, what ingest made of it, and the slug its article gets.
     public struct NamedNormalization: Sendable {
         public var file: RawFile
@@ -100,24 +123,30 @@ public enum Ingest {
                                  cache: inout IngestCache) async -> [NamedNormalization] {
         let files = files.sorted { $0.name < $1.name }
         var results = files.map { file in cache.normalizations[file.path].flatMap { $0.file == file ? $0 : nil } }
+        let fresh = results.indices.filter { results[$0] == nil }
         await withTaskGroup(of: (Int, IngestCache.Result).self) { group in
-            for (index, file) in files.enumerated() where results[index] == nil {
+            for index in fresh {
                 group.addTask {
-                    let (normalization, diagnostics) = Normalizer.normalize(file)
-                    return (index, IngestCache.Result(file: file, normalization: normalization, diagnostics: diagnostics))
+                    let (normalization, diagnostics) = Normalizer.normalize(files[index])
+                    return (index, IngestCache.Result(file: files[index], normalization: normalization, diagnostics: diagnostics,
+                                                      slugBase: normalization.map { Slug.make(from: $0.metadata.title) }))
                 }
             }
             for await (index, result) in group { results[index] = result }
         }
         let normalized = results.compactMap { $0 }
-        cache.normalizations = Dictionary(uniqueKeysWithValues: normalized.map { ($0.file.path, $0) })
+        for index in fresh { cache.normalizations[files[index].path] = normalized[index] }
+        if cache.normalizations.count > files.count {  // some file is gone: forget it
+            let paths = Set(files.map(\.path))
+            cache.normalizations = cache.normalizations.filter { paths.contains($0.key) }
+        }
         var taken = taken
         var numbers: [String: Int] = [:]
         return normalized.map { result in
             var named = NamedNormalization(file: result.file, normalization: result.normalization, slug: nil,
                                            diagnostics: result.diagnostics)
-            if let title = result.normalization?.metadata.title {
-                named.slug = Slug.unique(Slug.make(from: title), avoiding: taken, numbers: &numbers)
+            if let base = result.slugBase {
+                named.slug = Slug.unique(base, avoiding: taken, numbers: &numbers)
                 taken.insert(named.slug!)
             }
             return named
@@ -132,6 +161,8 @@ public struct IngestCache: Sendable {
         var file: RawFile
         var normalization: Normalization?
         var diagnostics: [Diagnostic]
+        /// The slug the article's title gives, before it is made unique.
+        var slugBase: String?
     }
 
     var normalizations: [String: Result] = [:]

@@ -95,6 +95,39 @@ public struct ContentLoader {
                              claims: claims, diagnostics: problems)
     }
 
+    /// An article's file read alone, as ``load(cache:)`` reads it.
+    public enum ArticleSource: Equatable, Sendable {
+        case raw(RawFile)
+        case curated(CuratedArticle)
+    }
+
+    /// The article file at `path` (`content/raw/*.txt` or
+    /// `content/articles/*.md`, relative to the root) read by itself, for
+    /// showing an edited article before the whole content is read again;
+    /// nil when it is not a regular file of those folders or does not read
+    /// and parse without a problem (the full load then reports it).
+    public func loadArticle(at path: String) -> ArticleSource? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "content", !parts[2].hasPrefix(".") else { return nil }
+        var status = stat()
+        guard lstat(root.appendingPathComponent(path).path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        var problems: [Diagnostic] = []
+        let name = String(parts[2])
+        switch parts[1] {
+        case "raw" where name.hasSuffix(".txt"):
+            return readBytes(path, problems: &problems).map { .raw(RawFile(name: name, path: path, bytes: $0)) }
+        case "articles" where name.hasSuffix(".md"):
+            let slug = String(name.dropLast(3))
+            guard Slug.isValid(slug), !Slug.reserved.contains(slug), let bytes = readBytes(path, problems: &problems),
+                  let text = decodeText(bytes, path: path, problems: &problems),
+                  case let (article?, parseProblems) = ContentFile.article(text, path: path, slug: slug),
+                  parseProblems.isEmpty else { return nil }
+            return .curated(article)
+        default:
+            return nil
+        }
+    }
+
     /// Parses every `*.md` file of `folder` whose name is a slug, in sorted order.
     private func loadMarkdownFiles<Parsed>(
         _ folder: String, cache: inout LoadCache, memo: WritableKeyPath<LoadCache, [String: LoadCache.Parsed<Parsed>]>,
@@ -216,7 +249,13 @@ public struct ContentLoader {
     }
 
     private func readText(_ path: String, cache: inout LoadCache, problems: inout [Diagnostic]) -> String? {
-        guard var bytes = readBytes(path, cache: &cache, problems: &problems) else { return nil }
+        readBytes(path, cache: &cache, problems: &problems).flatMap { decodeText($0, path: path, problems: &problems) }
+    }
+
+    /// A curated file's text: UTF-8, with or without a byte-order mark,
+    /// its line breaks made `\n`.
+    private func decodeText(_ bytes: [UInt8], path: String, problems: inout [Diagnostic]) -> String? {
+        var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             problems.append(.error(SourceLocation(path: path), "not valid UTF-8: save the file as UTF-8"))

@@ -197,19 +197,34 @@ func messages(_ pages: [String: String], files: [String] = []) async -> [String]
         ])
     }
 
-    @Test func theDiagnosticsOfACheckedSubsetAreItsPagesOnly() async {
+    @Test func replacedPagesAreCheckedAloneAgainstTheKeptSite() async {
         var cache = SiteCheckCache()
-        let site = [SiteFile(path: "index.html", text: page(##"<a href="a.html#x">A</a> <a href="gone.html">?</a>"##)),
-                    SiteFile(path: "a.html", text: page(##"<a href="#y">?</a>"##)),
+        let site = [SiteFile(path: "index.html", text: page(##"<a href="a.html#x">A</a> <a href="b.html">B</a>"##)),
+                    SiteFile(path: "a.html", text: page(##"<a href="#y">?</a> <img src="i.png">"##)),
+                    SiteFile(path: "b.html", text: page(##"<p id="x">x</p>"##)), SiteFile(path: "i.png", text: "png"),
                     SiteFile(path: "lost.html", text: page(""))]
-        let subset = await SiteCheck.run(site, siteFolder: "site", pages: ["index.html"], cache: &cache)
-        #expect(subset.diagnostics.map(\.description) == [
-            "site/index.html:2:56: error: anchor '#x' not found in 'a.html'",
-            "site/index.html:2:81: error: link to 'gone.html' does not resolve: no such file in the site",
-        ])
         let whole = await SiteCheck.run(site, siteFolder: "site", cache: &cache)
-        #expect(whole.diagnostics.count == 4)
-        #expect(whole.diagnostics == (await SiteCheck.run(site, siteFolder: "site")).diagnostics)
+        #expect(whole.diagnostics.map(\.description) == [
+            "site/a.html:2:56: error: anchor '#y' not found in 'a.html'",
+            "site/index.html:2:56: error: anchor '#x' not found in 'a.html'",
+            "site/lost.html:1:1: warning: page is not reachable from index.html",
+        ])
+        // The index replaced: its links are checked against the kept pages
+        // (ids included) and files; a.html's problem is not its own.
+        let index = SiteFile(path: "index.html", text: page(##"<a href="b.html#x">B</a> <a href="i.png">I</a> <a href="gone.html">?</a>"##))
+        let replaced = await cache.check(replacing: [index], siteFolder: "site")
+        #expect(replaced.diagnostics.map(\.description) == [
+            "site/index.html:2:103: error: link to 'gone.html' does not resolve: no such file in the site",
+        ])
+        #expect(replaced.pageCount == 1)
+        // The same page with b.html replaced too: its id is gone.
+        let b = SiteFile(path: "b.html", text: page(##"<p id="z">z</p>"##))
+        #expect(await cache.check(replacing: [index, b], siteFolder: "site").diagnostics.map(\.message) == [
+            "anchor '#x' not found in 'b.html'",
+            "link to 'gone.html' does not resolve: no such file in the site",
+        ])
+        // The cache still holds the site as it was checked whole.
+        #expect((await SiteCheck.run(site, siteFolder: "site", cache: &cache)).diagnostics == whole.diagnostics)
     }
 
     @Test func aChangedPageIsReadAgainAndAnUnchangedOneReused() async {

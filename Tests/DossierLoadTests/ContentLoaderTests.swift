@@ -157,3 +157,40 @@ private struct TemporaryDossier {
     #expect(content.rawFiles.isEmpty)
     #expect(content.diagnostics.map(\.description) == ["content/raw:1:1: warning: symbolic link not followed: content must be inside the dossier"])
 }
+
+@Test func oneArticleFileIsReadAloneAsTheWholeLoadReadsIt() throws {
+    let dossier = try TemporaryDossier()
+    defer { dossier.remove() }
+    try dossier.write("content/raw/a.txt", "Headline\n\nA paragraph.\n")
+    try dossier.write("content/articles/note.md", "\u{FEFF}---\r\ntitle: \"A note\"\r\nsource: raw/a.txt\r\n---\r\n\r\nText.\r\n")
+    let loader = ContentLoader(root: dossier.root)
+
+    guard case .raw(let raw)? = loader.loadArticle(at: "content/raw/a.txt") else { Issue.record("not read as raw"); return }
+    #expect(raw == dossier.load().rawFiles.first)
+    guard case .curated(let note)? = loader.loadArticle(at: "content/articles/note.md") else { Issue.record("not parsed"); return }
+    #expect(note == dossier.load().curatedArticles.first)
+    #expect(note.article.metadata.source == "raw/a.txt")
+}
+
+@Test(arguments: [
+    "content/articles/broken.md",  // front matter with an error
+    "content/articles/Bad Name.md",  // not a slug
+    "content/articles/index.md",  // a reserved slug
+    "content/raw/link.txt",  // a symbolic link
+    "content/raw/gone.txt",  // no such file
+    "content/entities/x.md",  // not an article
+    "content/raw/../articles/broken.md",
+])
+func anArticleFileThatTheWholeLoadWouldFaultIsNotReadAlone(_ path: String) throws {
+    let dossier = try TemporaryDossier()
+    defer { dossier.remove() }
+    try FileManager.default.createDirectory(at: dossier.root.appendingPathComponent("content/entities"), withIntermediateDirectories: true)
+    try dossier.write("content/articles/broken.md", "---\ntitle: \"Broken\"\ndate: 2017-13-45\n---\n")
+    try dossier.write("content/articles/Bad Name.md", "---\ntitle: \"Fine\"\n---\n")
+    try dossier.write("content/articles/index.md", "---\ntitle: \"Fine\"\n---\n")
+    try dossier.write("content/entities/x.md", "---\nname: X\n---\n")
+    try dossier.write("content/raw/a.txt", "Headline\n\nA paragraph.\n")
+    try FileManager.default.createSymbolicLink(at: dossier.root.appendingPathComponent("content/raw/link.txt"),
+                                               withDestinationURL: dossier.root.appendingPathComponent("content/raw/a.txt"))
+    #expect(ContentLoader(root: dossier.root).loadArticle(at: path) == nil)
+}
