@@ -155,7 +155,7 @@ public struct BuildSession: Sendable {
                 staged?.discard()
             }
         }
-        if report.publish == nil { lastDossier = nil }  // edited pages wait for a build that succeeds
+        if publishing && report.publish == nil { lastDossier = nil }  // edited pages wait for a build that succeeds
         report.diagnostics = Array(Set(diagnostics)).sorted()
         report.timings = timings
         return report

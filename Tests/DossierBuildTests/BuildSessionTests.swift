@@ -177,6 +177,25 @@ enum CuratorEdit: CaseIterable {
         #expect(ScratchDossier.snapshot(dossier.site) == before, "nothing is written, the edited page included")
     }
 
+    @Test func afterAFailedBuildAnEditedArticleWaitsForABuildThatSucceeds() async throws {
+        let dossier = try ScratchDossier()
+        var session = BuildSession(SiteBuilder(root: dossier.root))
+        #expect(await session.build().succeeded)
+        let claim = "content/claims/broken.md"
+        try dossier.write(claim, "---\nclaim: \"Nobody said this\"\nclaimant: nobody-at-all\nquotes:\n  - \"ISIL\"\n---\n")
+        #expect(!(await session.build(changed: [claim])).succeeded)
+        let before = ScratchDossier.snapshot(dossier.site)
+        let path = "content/raw/002_54d32b1cd897b03d.txt"
+        let text = try String(contentsOf: dossier.root.appendingPathComponent(path), encoding: .utf8)
+        try dossier.write(path, text + "\nA new closing paragraph.\n")
+
+        #expect(!(await session.build(changed: [path])).succeeded)
+        #expect(ScratchDossier.snapshot(dossier.site) == before, "nothing is written while the content has an error")
+        try FileManager.default.removeItem(at: dossier.root.appendingPathComponent(claim))
+        #expect(await session.build(changed: [claim]).succeeded)
+        #expect(ScratchDossier.snapshot(dossier.site) == ScratchDossier.snapshot(await rebuiltFromScratch(dossier)))
+    }
+
     func rebuiltFromScratch(_ dossier: ScratchDossier) async -> URL {
         let fresh = dossier.root.appendingPathComponent("fresh")
         _ = await SiteBuilder(root: dossier.root, output: fresh).build()
