@@ -30,6 +30,9 @@ public struct BuildSession: Sendable {
     private var published: [String: SiteFile]?
     /// The dossier of the last successful build.
     private var lastDossier: AnalysedDossier?
+    /// The output's lock, taken by the first build that publishes and held
+    /// for the session's life, so no other process writes the site meanwhile.
+    private var outputLock: OutputLock?
 
     /// Whether the session keeps each stage's results for the next build.
     /// A build done once keeps none, and holds no more than the pages being
@@ -66,8 +69,16 @@ public struct BuildSession: Sendable {
             started = clock.now
         }
 
+        var lockProblem: Diagnostic?
+        if publishing && outputLock == nil {
+            do {
+                outputLock = try OutputLock.acquire(for: builder.output)
+            } catch {
+                lockProblem = .error(SourceLocation(path: builder.relativeOutputPath), "\(error)")
+            }
+        }
         var writtenFirst: Set<String> = []
-        if publishing, let changed, !changed.isEmpty, changed.allSatisfy(Self.isArticle) {
+        if publishing, outputLock != nil, let changed, !changed.isEmpty, changed.allSatisfy(Self.isArticle) {
             writtenFirst = await publishEditedArticles(changed)
             lap("edited articles")
         }
@@ -82,7 +93,7 @@ public struct BuildSession: Sendable {
             (loadCache, ingestCache, analysisCache) = (LoadCache(), IngestCache(), AnalysisCache())
         }
         let (renderer, themeProblems) = makeRenderer()
-        var diagnostics = dossier.diagnostics + themeProblems + Feeds.warnings(for: dossier.config)
+        var diagnostics = dossier.diagnostics + themeProblems + Feeds.warnings(for: dossier.config) + [lockProblem].compactMap { $0 }
         var report = SiteBuilder.Report(diagnostics: [], publish: nil, articleCount: dossier.articles.count,
                                         entityCount: dossier.entities.count, pageCount: 0, pagesRendered: 0, linkCount: 0,
                                         timings: [])

@@ -196,6 +196,29 @@ enum CuratorEdit: CaseIterable {
         #expect(ScratchDossier.snapshot(dossier.site) == ScratchDossier.snapshot(await rebuiltFromScratch(dossier)))
     }
 
+    @Test func aBuildBesideAWatchedSessionOfTheSameSiteIsRefusedAndWritesNothing() async throws {
+        let dossier = try ScratchDossier()
+        var watching: BuildSession? = BuildSession(SiteBuilder(root: dossier.root))
+        #expect(await watching?.build().succeeded == true)
+        let before = ScratchDossier.snapshot(dossier.site)
+        let path = "content/raw/002_54d32b1cd897b03d.txt"
+        let text = try String(contentsOf: dossier.root.appendingPathComponent(path), encoding: .utf8)
+        try dossier.write(path, text + "\nA new closing paragraph.\n")
+
+        let refused = await SiteBuilder(root: dossier.root).build()
+        #expect(!refused.succeeded)
+        #expect(refused.diagnostics.map(\.description) == [
+            "site:1:1: error: \(dossier.site.path) is being written by another dossier process (pid \(getpid())): "
+                + "wait for it to finish, or stop it",
+        ])
+        #expect(ScratchDossier.snapshot(dossier.site) == before)
+        #expect(!(await SiteBuilder(root: dossier.root).check()).diagnostics.containsErrors, "checking writes nothing, so it needs no lock")
+
+        watching = nil  // the watch ends
+        #expect(await SiteBuilder(root: dossier.root).build().succeeded)
+        #expect(ScratchDossier.snapshot(dossier.site) != before)
+    }
+
     func rebuiltFromScratch(_ dossier: ScratchDossier) async -> URL {
         let fresh = dossier.root.appendingPathComponent("fresh")
         _ = await SiteBuilder(root: dossier.root, output: fresh).build()

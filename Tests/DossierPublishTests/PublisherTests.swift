@@ -206,3 +206,16 @@ func unsafePathThrowsAndLeavesThePreviousSiteAsItWas(_ path: String) async throw
     #expect(scratch.snapshot() == before)
     #expect(!FileManager.default.fileExists(atPath: scratch.folder.appendingPathComponent("escaped.html").path))
 }
+
+@Test func anOutputIsWrittenByOneProcessAtATime() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    var holder: OutputLock? = try OutputLock.acquire(for: scratch.output)
+    #expect(holder != nil)
+    #expect(String(decoding: try FileBytes.read(OutputLock.path(for: scratch.output)), as: UTF8.self) == "\(getpid())\n")
+    let refused = #expect(throws: Publisher.Failure.self) { try OutputLock.acquire(for: scratch.output) }
+    #expect(refused?.description == "\(scratch.output.path) is being written by another dossier process (pid \(getpid())): "
+            + "wait for it to finish, or stop it")
+    holder = nil  // as when the holding process ends
+    #expect((try? OutputLock.acquire(for: scratch.output)) != nil)
+}
