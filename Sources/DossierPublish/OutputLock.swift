@@ -3,18 +3,24 @@ import Foundation
 
 /// A hold on a site's output folder, so that two processes (two builds, or
 /// a build beside `watch` or `serve`) never write the same site at once: an
-/// advisory lock (`flock`) on `.<name>.lock` beside the folder, which the
-/// system releases when the holder ends, however it ends, so a killed build
-/// leaves nothing to clean up. The file itself stays, holding the process
-/// id of the last holder, for the message another process shows.
+/// advisory lock (`flock`) on `.<name>.lock` beside the folder, holding the
+/// holder's process id for the message another process shows. The system
+/// releases the lock when the holder ends, however it ends, so a killed
+/// build leaves no lock behind (at most the file, which the next holder
+/// takes and removes).
 public final class OutputLock: Sendable {
     private let descriptor: Int32
+    private let path: String
 
-    private init(descriptor: Int32) {
-        self.descriptor = descriptor
+    private init(descriptor: Int32, path: String) {
+        (self.descriptor, self.path) = (descriptor, path)
     }
 
-    deinit { close(descriptor) }
+    /// Removes the file while still holding its lock, then releases it.
+    deinit {
+        unlink(path)
+        close(descriptor)
+    }
 
     /// The lock file of `output`.
     public static func path(for output: URL) -> String {
@@ -26,24 +32,35 @@ public final class OutputLock: Sendable {
     /// holds it; never waits.
     public static func acquire(for output: URL) throws(Publisher.Failure) -> OutputLock {
         let path = path(for: output)
-        let folder = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        guard descriptor >= 0 else {
-            throw Publisher.Failure(description: "cannot lock \(output.path) for writing (\(path)): \(String(cString: strerror(errno)))")
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                 withIntermediateDirectories: true)
+        func failure(_ reason: Int32) -> Publisher.Failure {
+            Publisher.Failure(description: "cannot lock \(output.path) for writing (\(path)): \(String(cString: strerror(reason)))")
         }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            let failure = errno
-            let holder = (try? FileBytes.read(path)).map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
-            close(descriptor)
-            guard failure == EWOULDBLOCK else {
-                throw Publisher.Failure(description: "cannot lock \(output.path) for writing (\(path)): \(String(cString: strerror(failure)))")
+        while true {
+            let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+            guard descriptor >= 0 else { throw failure(errno) }
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+                let reason = errno
+                close(descriptor)
+                guard reason == EWOULDBLOCK else { throw failure(reason) }
+                let holder = (try? FileBytes.read(path)).flatMap {
+                    Int32(String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+                }
+                let who = holder.map { "another dossier process (pid \($0))" } ?? "another dossier process"
+                throw Publisher.Failure(description: "\(output.path) is being written by \(who): wait for it to finish, or stop it")
             }
-            let who = holder.flatMap(Int32.init).map { "another dossier process (pid \($0))" } ?? "another dossier process"
-            throw Publisher.Failure(description: "\(output.path) is being written by \(who): wait for it to finish, or stop it")
+            // The holder before may have removed the file as this opened
+            // it: then the lock taken is on a file no one else can find.
+            var held = stat(), linked = stat()
+            guard fstat(descriptor, &held) == 0, lstat(path, &linked) == 0,
+                  held.st_dev == linked.st_dev, held.st_ino == linked.st_ino else {
+                close(descriptor)
+                continue
+            }
+            let pid = Array("\(getpid())\n".utf8)
+            if ftruncate(descriptor, 0) == 0 { _ = pid.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) } }
+            return OutputLock(descriptor: descriptor, path: path)
         }
-        let pid = Array("\(getpid())\n".utf8)
-        if ftruncate(descriptor, 0) == 0 { _ = pid.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) } }
-        return OutputLock(descriptor: descriptor)
     }
 }

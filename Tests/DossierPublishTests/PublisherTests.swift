@@ -219,3 +219,18 @@ func unsafePathThrowsAndLeavesThePreviousSiteAsItWas(_ path: String) async throw
     holder = nil  // as when the holding process ends
     #expect((try? OutputLock.acquire(for: scratch.output)) != nil)
 }
+
+@Test func theLockFileIsGoneWithItsHolderAndALeftoverOneIsTaken() throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    let path = OutputLock.path(for: scratch.output)
+    var holder: OutputLock? = try OutputLock.acquire(for: scratch.output)
+    #expect(FileManager.default.fileExists(atPath: path))
+    holder = nil
+    #expect(holder == nil)
+    #expect(!FileManager.default.fileExists(atPath: path), "released, the lock leaves nothing beside the site")
+    // A killed holder leaves its file, unlocked: the next writer takes it.
+    try Data("99999\n".utf8).write(to: URL(fileURLWithPath: path))
+    holder = try OutputLock.acquire(for: scratch.output)
+    #expect(String(decoding: try FileBytes.read(path), as: UTF8.self) == "\(getpid())\n")
+}
