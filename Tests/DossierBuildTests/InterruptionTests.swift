@@ -2,10 +2,10 @@ import DossierBuild
 import Foundation
 import Testing
 
-/// `dossier build` killed with SIGKILL at any moment, or run twice at once:
-/// the site is as it was before or as one whole build makes it, never a
-/// mix. These run the command itself, from the folder the test bundle was
-/// built into.
+/// `dossier build` killed with SIGKILL at any moment, run beside `watch`, and
+/// `watch` under a burst of edits: the site is always as it was or as one
+/// whole build makes it, never a mix. These run the command itself, from
+/// the folder the test bundle was built into.
 @Suite struct InterruptionTests {
     /// The `dossier` executable beside this test bundle (`swift test`
     /// builds every product of the package).
@@ -93,4 +93,61 @@ import Testing
         again.waitUntilExit()
         #expect(again.terminationStatus == 0, "the lock went with the watch")
     }
+
+    @Test func aThousandRapidEditsUnderWatchEndWithTheSiteAFullBuildGives() async throws {
+        let dossier = try ScratchDossier()
+        let watch = Process()
+        watch.executableURL = try Self.executable()
+        watch.arguments = ["watch", "--root", dossier.root.path]
+        let output = Pipe()
+        (watch.standardOutput, watch.standardError) = (output, FileHandle.nullDevice)
+        try watch.run()
+        defer { watch.terminate() }
+        let lines = LineCounter(output.fileHandleForReading)
+        while lines.built == 0, watch.isRunning { try await Task.sleep(for: .milliseconds(10)) }
+
+        var random = SeededGenerator(state: 1000)
+        let edits: [CuratorEdit] = [.appendToRawArticle, .rewordRawArticle, .addRawArticle, .removeRawArticle,
+                                    .renameRawArticle, .addCuratedArticle, .rewordClaim, .editTemplate, .breakClaim, .fixClaims]
+        for _ in 0..<1000 {
+            _ = try edits.randomElement(using: &random)!.apply(to: dossier, random: &random)
+        }
+        _ = try CuratorEdit.fixClaims.apply(to: dossier, random: &random)
+        // Wait until watch has rebuilt and then stayed quiet for 3 s.
+        var (seen, quietSince) = (lines.built + lines.failed, ContinuousClock.now)
+        while ContinuousClock.now - quietSince < .seconds(3), watch.isRunning {
+            try await Task.sleep(for: .milliseconds(50))
+            if lines.built + lines.failed != seen { (seen, quietSince) = (lines.built + lines.failed, .now) }
+        }
+        #expect(watch.isRunning)
+        let fresh = dossier.root.appendingPathComponent("fresh")
+        #expect(await SiteBuilder(root: dossier.root, output: fresh).build().succeeded)
+        #expect(dossier.snapshot() == ScratchDossier.snapshot(fresh))
+        #expect(lines.built >= 2, "watch rebuilt after the edits")
+    }
+}
+
+/// Counts the lines a watch prints that report a rebuild, as they come.
+private final class LineCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var text = ""
+    private var counts = (built: 0, failed: 0)
+
+    init(_ handle: FileHandle) {
+        handle.readabilityHandler = { [self] handle in
+            let data = handle.availableData
+            lock.withLock {
+                text += String(decoding: data, as: UTF8.self)
+                while let end = text.firstIndex(of: "\n") {
+                    let line = text[..<end]
+                    if line.hasPrefix("built") { counts.built += 1 }
+                    if line.hasPrefix("build failed") { counts.failed += 1 }
+                    text.removeSubrange(...end)
+                }
+            }
+        }
+    }
+
+    var built: Int { lock.withLock { counts.built } }
+    var failed: Int { lock.withLock { counts.failed } }
 }
