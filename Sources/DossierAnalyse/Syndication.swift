@@ -74,6 +74,11 @@ public enum Syndication {
     /// A sentence needs this many words to start a match; shorter ones
     /// ("he said") are everywhere, and only join a run next to a match.
     public static let minimumWords = 8
+    /// A sentence of more words than this starts no match: news sentences
+    /// are far shorter, and a "sentence" this long (a page with no full
+    /// stops) would be compared word by word with every sentence it shares
+    /// a phrase with.
+    public static let maximumWords = 250
     /// Containment at which two sentences match as an edited copy…
     public static let editedContainment = 0.5
     /// …and as a verbatim one.
@@ -258,7 +263,7 @@ struct SentenceTable: Sendable {
                     Hashing.appendWordHashes(of: text, to: &words)
                     sentenceShingles.removeAll(keepingCapacity: true)
                     var end = Syndication.shingleLength
-                    while end <= words.count {
+                    while end <= words.count && words.count <= Syndication.maximumWords {
                         sentenceShingles.append(Hashing.hash(of: words[(end - Syndication.shingleLength)..<end]))
                         end += 1
                     }
@@ -322,8 +327,7 @@ struct SentenceTable: Sendable {
         let containment = Double(shared) / Double(fewer)
         if containment >= Syndication.verbatimContainment { return .verbatim }
         if containment >= Syndication.editedContainment { return .edited }
-        if shared >= Self.runShingles,
-           Self.longestCommonRun(words(of: sentence), words(of: other)) >= Syndication.minimumSharedRun {
+        if shared >= Self.runShingles, Self.shareRun(words(of: sentence), words(of: other), of: Syndication.minimumSharedRun) {
             return .edited
         }
         return nil
@@ -346,20 +350,26 @@ struct SentenceTable: Sendable {
         return common
     }
 
-    /// The length of the longest run of equal consecutive words.
-    static func longestCommonRun(_ a: [UInt64], _ b: [UInt64]) -> Int {
-        // runEndingAt[j + 1]: the run ending at the current word of `a` and word j of `b`.
-        var previous = [Int](repeating: 0, count: b.count + 1)
-        var runEndingAt = previous
-        var longest = 0
-        for word in a {
-            for (j, other) in b.enumerated() {
-                runEndingAt[j + 1] = word == other ? previous[j] + 1 : 0
-                longest = max(longest, runEndingAt[j + 1])
-            }
-            swap(&previous, &runEndingAt)
+    /// Whether `a` and `b` have a run of `length` equal consecutive words
+    /// in common. Each window of `length` words of the shorter is hashed
+    /// once and each of the longer looked up, so two long sentences (a
+    /// page with no full stops is one) cost the sum of their lengths, not
+    /// the product.
+    static func shareRun(_ a: [UInt64], _ b: [UInt64], of length: Int) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        guard length > 0, short.count >= length else { return false }
+        var windows: [UInt64: [Int]] = [:]  // where each window of `short` starts, by its hash
+        for start in 0...(short.count - length) {
+            windows[Hashing.hash(of: short[start..<(start + length)]), default: []].append(start)
         }
-        return longest
+        for start in 0...(long.count - length) {
+            let window = long[start..<(start + length)]
+            if let starts = windows[Hashing.hash(of: window)],
+               starts.contains(where: { short[$0..<($0 + length)].elementsEqual(window) }) {
+                return true
+            }
+        }
+        return false
     }
 }
 
