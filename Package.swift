@@ -67,7 +67,7 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "DossierCheckTests", dependencies: ["DossierCheck", "DossierCore"]),
         .testTarget(name: "DossierPublishTests", dependencies: ["DossierPublish"]),
-        .testTarget(name: "DossierBuildTests", dependencies: ["DossierBuild"], exclude: ["Golden"]),
+        .testTarget(name: "DossierBuildTests", dependencies: ["DossierBuild"], exclude: ["Golden", "Adversarial"]),
         .testTarget(name: "DossierWatchTests", dependencies: ["DossierWatch"]),
         .target(name: "LoopbackClient", path: "Tests/LoopbackClient"),
         .testTarget(name: "DossierServeTests", dependencies: [
