@@ -32,6 +32,10 @@ public func returns(_ task: Task<Void, any Error>, within seconds: Int) async ->
 /// Reads block on a thread of their own, away from the threads the server's tasks need.
 public final class Connection: @unchecked Sendable {
     private let fd: Int32
+    /// What arrived, and how much of it a `receive` returned; read and
+    /// written by the threads `receive` starts, one after another, under
+    /// the lock.
+    private let lock = NSLock()
     private var received: [UInt8] = []
     private var read = 0
 
@@ -66,13 +70,16 @@ public final class Connection: @unchecked Sendable {
         await withCheckedContinuation { done in
             Thread.detachNewThread { [self] in
                 var buffer = [UInt8](repeating: 0, count: 4096)
-                while expected.map({ !String(decoding: received[read...], as: UTF8.self).contains($0) }) ?? true {
+                func unread() -> String { lock.withLock { String(decoding: received[read...], as: UTF8.self) } }
+                while expected.map({ !unread().contains($0) }) ?? true {
                     let count = recv(fd, &buffer, buffer.count, 0)
                     guard count > 0 else { break }
-                    received += buffer[..<count]
+                    lock.withLock { received += buffer[..<count] }
                 }
-                let text = String(decoding: received[read...], as: UTF8.self)
-                read = received.count
+                let text = lock.withLock {
+                    defer { read = received.count }
+                    return String(decoding: received[read...], as: UTF8.self)
+                }
                 done.resume(returning: text)
             }
         }
