@@ -57,6 +57,9 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // libFuzzer targets (fuzz/run): ingest, and curated files' front matter.
+        .executableTarget(name: "fuzz-ingest", dependencies: ["DossierIngest", "DossierLoad"]),
+        .executableTarget(name: "fuzz-front-matter", dependencies: ["DossierLoad", "DossierCore"]),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
         .testTarget(name: "MustacheTemplatesTests", dependencies: ["MustacheTemplates"]),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
