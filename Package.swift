@@ -58,8 +58,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         // libFuzzer targets (fuzz/run): ingest, and curated files' front matter.
-        .executableTarget(name: "fuzz-ingest", dependencies: ["DossierIngest", "DossierLoad"]),
-        .executableTarget(name: "fuzz-front-matter", dependencies: ["DossierLoad", "DossierCore"]),
+        .target(name: "FuzzDriver"),
+        .executableTarget(name: "fuzz-ingest", dependencies: ["DossierIngest", "DossierLoad", "FuzzDriver"]),
+        .executableTarget(name: "fuzz-front-matter", dependencies: ["DossierLoad", "DossierCore", "FuzzDriver"]),
         .testTarget(name: "CommonMarkTests", dependencies: ["CommonMark"]),
         .testTarget(name: "MustacheTemplatesTests", dependencies: ["MustacheTemplates"]),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),

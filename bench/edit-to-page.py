@@ -16,6 +16,7 @@ end. --result FILE also writes the timings (ms) as JSON. Uses a release build
 scratch path); the first (full) build is not counted.
 """
 import argparse, json, os, shutil, subprocess, sys, tempfile, threading, time
+from release_build import dossier_binary
 
 parser = argparse.ArgumentParser()
 parser.add_argument("articles", type=int, nargs="?", default=10000)
@@ -28,13 +29,7 @@ options = parser.parse_args()
 articles = options.articles
 edits = options.edits if options.edits is not None else options.edits_positional
 repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-if options.dossier:
-    dossier = os.path.abspath(options.dossier)
-else:
-    scratch = os.environ.get("SCRATCH_PATH", ".build")
-    subprocess.run(["swift", "build", "-c", "release", "--product", "dossier", "--scratch-path", scratch],
-                   cwd=repo, check=True, stdout=subprocess.DEVNULL)
-    dossier = os.path.join(repo, scratch, "release", "dossier")
+dossier = dossier_binary(repo, options.dossier)
 
 work = os.path.abspath(options.root) if options.root else tempfile.mkdtemp(prefix="dossier-bench-")
 content = os.path.join(work, "content")

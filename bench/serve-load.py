@@ -24,6 +24,7 @@ by more than 10%. Only 127.0.0.1 is ever contacted. Uses a release build
 (built here unless --dossier names one; SCRATCH_PATH sets the scratch path).
 """
 import argparse, os, re, shutil, socket, subprocess, sys, tempfile, threading, time
+from release_build import dossier_binary
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--seconds", type=int, default=30)
@@ -35,13 +36,7 @@ repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if shutil.which("wrk") is None:
     print("wrk is missing; installing it (apt-get install -y wrk)", file=sys.stderr)
     subprocess.run(["apt-get", "install", "-y", "wrk"], check=True, stdout=subprocess.DEVNULL)
-if options.dossier:
-    dossier = os.path.abspath(options.dossier)
-else:
-    scratch = os.environ.get("SCRATCH_PATH", ".build")
-    subprocess.run(["swift", "build", "-c", "release", "--product", "dossier", "--scratch-path", scratch],
-                   cwd=repo, check=True, stdout=subprocess.DEVNULL)
-    dossier = os.path.join(repo, scratch, "release", "dossier")
+dossier = dossier_binary(repo, options.dossier)
 
 def free_port():
     with socket.socket() as s:

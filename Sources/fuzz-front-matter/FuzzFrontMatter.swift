@@ -1,6 +1,6 @@
 import DossierCore
 import DossierLoad
-import Foundation
+import FuzzDriver
 
 /// libFuzzer's entry point: any bytes, read as UTF-8 and parsed as each kind
 /// of curated file (configuration, article, entity, claim). Built by
@@ -20,20 +20,5 @@ public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt 
 }
 
 @main enum FuzzFrontMatter {
-    static func main() {
-        #if FUZZING
-        var (argc, argv) = (CommandLine.argc, CommandLine.unsafeArgv)
-        exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzFrontMatter))
-        #else
-        print("a libFuzzer target: build and run it with `bash fuzz/run front-matter`")
-        #endif
-    }
+    static func main() { runFuzzTarget("front-matter", fuzzFrontMatter) }
 }
-
-#if FUZZING
-/// libFuzzer's driver, which runs `callback` on its inputs (linked by `-sanitize=fuzzer`).
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
-#endif

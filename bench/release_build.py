@@ -1,0 +1,12 @@
+"""The dossier binary the benchmark scripts run."""
+import os, subprocess
+
+def dossier_binary(repo, given=None):
+    """`given` when a binary was named; otherwise a release build of the
+    checkout at `repo`, built here (SCRATCH_PATH sets swift build's scratch path)."""
+    if given:
+        return os.path.abspath(given)
+    scratch = os.environ.get("SCRATCH_PATH", ".build")
+    subprocess.run(["swift", "build", "-c", "release", "--product", "dossier", "--scratch-path", scratch],
+                   cwd=repo, check=True, stdout=subprocess.DEVNULL)
+    return os.path.join(repo, scratch, "release", "dossier")
