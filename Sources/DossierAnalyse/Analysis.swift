@@ -178,10 +178,7 @@ public enum Analyse {
         }
         let analyses = results.compactMap { $0 }
         for position in fresh { cache.articles[articles[position].slug] = analyses[position] }
-        if cache.articles.count > articles.count {  // some article is gone: forget it
-            let slugs = Set(articles.map(\.slug))
-            cache.articles = cache.articles.filter { slugs.contains($0.key) }
-        }
+        cache.articles.keepOnly(articles.map(\.slug))
         return (analyses, fresh)
     }
 

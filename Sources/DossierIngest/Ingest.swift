@@ -136,10 +136,7 @@ public enum Ingest {
         }
         let normalized = results.compactMap { $0 }
         for index in fresh { cache.normalizations[files[index].path] = normalized[index] }
-        if cache.normalizations.count > files.count {  // some file is gone: forget it
-            let paths = Set(files.map(\.path))
-            cache.normalizations = cache.normalizations.filter { paths.contains($0.key) }
-        }
+        cache.normalizations.keepOnly(files.map(\.path))
         var taken = taken
         var numbers: [String: Int] = [:]
         return normalized.map { result in

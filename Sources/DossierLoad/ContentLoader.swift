@@ -117,8 +117,7 @@ public struct ContentLoader {
         case "raw" where name.hasSuffix(".txt"):
             return readBytes(path, problems: &problems).map { .raw(RawFile(name: name, path: path, bytes: $0)) }
         case "articles" where name.hasSuffix(".md"):
-            let slug = String(name.dropLast(3))
-            guard Slug.isValid(slug), !Slug.reserved.contains(slug), let bytes = readBytes(path, problems: &problems),
+            guard let slug = Self.slug(ofFileNamed: name, at: path, problems: &problems), let bytes = readBytes(path, problems: &problems),
                   let text = decodeText(bytes, path: path, problems: &problems),
                   case let (article?, parseProblems) = ContentFile.article(text, path: path, slug: slug),
                   parseProblems.isEmpty else { return nil }
@@ -126,6 +125,22 @@ public struct ContentLoader {
         default:
             return nil
         }
+    }
+
+    /// The slug a curated file named `name` (`<slug>.md`) gives its page;
+    /// nil, with the error, when the name is no slug or names a folder's
+    /// index page.
+    private static func slug(ofFileNamed name: String, at path: String, problems: inout [Diagnostic]) -> String? {
+        let slug = String(name.dropLast(3))
+        guard Slug.isValid(slug) else {
+            problems.append(.error(SourceLocation(path: path), "file name must be a slug (lower-case a-z, 0-9 and single hyphens) followed by .md"))
+            return nil
+        }
+        guard !Slug.reserved.contains(slug) else {
+            problems.append(.error(SourceLocation(path: path), "'\(slug)' names the folder's index page; give the file another name"))
+            return nil
+        }
+        return slug
     }
 
     /// Parses every `*.md` file of `folder` whose name is a slug, in sorted order.
@@ -136,15 +151,7 @@ public struct ContentLoader {
         var parsed: [Parsed] = []
         for name in listFiles(folder, extension: "md", cache: &cache, problems: &problems) {
             let path = "\(folder)/\(name)"
-            let slug = String(name.dropLast(3))
-            guard Slug.isValid(slug) else {
-                problems.append(.error(SourceLocation(path: path), "file name must be a slug (lower-case a-z, 0-9 and single hyphens) followed by .md"))
-                continue
-            }
-            guard !Slug.reserved.contains(slug) else {
-                problems.append(.error(SourceLocation(path: path), "'\(slug)' names the folder's index page; give the file another name"))
-                continue
-            }
+            guard let slug = Self.slug(ofFileNamed: name, at: path, problems: &problems) else { continue }
             if case let file?? = self.parse(path, slug: slug, cache: &cache, memo: memo, problems: &problems, with: parse) {
                 parsed.append(file)
             }
