@@ -46,11 +46,22 @@ public struct LoadedContent: Sendable {
 /// Reads a dossier's `content/` folder. Files are listed in sorted order, so
 /// nothing downstream depends on the order the file system lists them in.
 /// Symbolic links are not followed: content must live inside the dossier.
+/// A file of more than ``maximumFileSize`` bytes is skipped with a warning,
+/// unread.
 public struct ContentLoader {
-    public let root: URL
+    /// The most bytes a content file may hold: 5 MB, longer than any
+    /// article (a book-length text is about 3 MB). Anything larger is a page
+    /// dump or a mistake, and would make pages no reader can open while it
+    /// held up the build.
+    public static let maximumFileSize = 5_000_000
 
-    public init(root: URL) {
+    public let root: URL
+    /// The most bytes a file this loader reads may hold.
+    public let maximumFileSize: Int
+
+    public init(root: URL, maximumFileSize: Int = ContentLoader.maximumFileSize) {
         self.root = root
+        self.maximumFileSize = maximumFileSize
     }
 
     public func load() -> LoadedContent {
@@ -246,13 +257,23 @@ public struct ContentLoader {
 
     private func readBytes(_ path: String, problems: inout [Diagnostic]) -> [UInt8]? {
         do {
-            return try FileBytes.read(root.appendingPathComponent(path).path)
+            return try FileBytes.read(root.appendingPathComponent(path).path, limit: maximumFileSize)
         } catch FileBytes.Failure.missing {
+            return nil
+        } catch FileBytes.Failure.tooLarge(let size) {
+            problems.append(.warning(SourceLocation(path: path),
+                                     "skipped: \(Self.megabytes(size)) is more than the \(Self.megabytes(maximumFileSize)) a content file may hold; split it into several files"))
             return nil
         } catch {
             problems.append(.error(SourceLocation(path: path), "cannot read: \(error)"))
             return nil
         }
+    }
+
+    /// `bytes` in megabytes, to one decimal: "52.5 MB".
+    private static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes + 50_000) / 100_000
+        return tenths % 10 == 0 ? "\(tenths / 10) MB" : "\(tenths / 10).\(tenths % 10) MB"
     }
 
     private func readText(_ path: String, cache: inout LoadCache, problems: inout [Diagnostic]) -> String? {

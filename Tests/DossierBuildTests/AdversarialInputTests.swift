@@ -11,8 +11,8 @@ import Testing
     /// Tests/DossierBuildTests/Adversarial: raw/ and articles/ files to add to a dossier's content.
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Adversarial")
 
-    /// The seed dossier with every fixture, a raw file of one 1 MB line and
-    /// a symbolic link to a file outside the dossier.
+    /// The seed dossier with every fixture, a raw file of one 1 MB line, a
+    /// raw file of 50 MB and a symbolic link to a file outside the dossier.
     static func hostileDossier() throws -> ScratchDossier {
         let dossier = try ScratchDossier()
         let manager = FileManager.default
@@ -24,6 +24,9 @@ import Testing
             }
         }
         try dossier.write("content/raw/one-line.txt", "One line\n\n" + (0..<120_000).map { "word\($0)" }.joined(separator: " ") + "\n")
+        let paragraph = "Huge headline\n\n" + String(repeating: "Syria was declared free of Islamic State fighters. ", count: 20) + "\n\n"
+        let huge = String(repeating: paragraph, count: 50_000_000 / paragraph.utf8.count + 1)
+        try dossier.write("content/raw/huge.txt", String(huge.utf8.prefix(50_000_000))!)
         let outside = dossier.root.deletingLastPathComponent().appendingPathComponent("outside-\(UUID().uuidString).txt")
         try Data("Secret headline\n\nA file outside the dossier.\n".utf8).write(to: outside)
         try manager.createSymbolicLink(at: dossier.root.appendingPathComponent("content/raw/link.txt"), withDestinationURL: outside)
@@ -38,6 +41,7 @@ import Testing
             "content/raw/binary.txt:1:1: warning: skipped: binary file, not text",
             "content/raw/cp1252.txt:1:1: warning: not valid UTF-8 (first at line 1, column 4); read as Windows-1252",
             "content/raw/empty.txt:1:1: warning: skipped: empty file",
+            "content/raw/huge.txt:1:1: warning: skipped: 50 MB is more than the 5 MB a content file may hold; split it into several files",
             "content/raw/link.txt:1:1: warning: symbolic link not followed: content must be inside the dossier",
             "content/raw/nul.txt:1:1: warning: skipped: binary file, not text",
         ])
@@ -57,6 +61,7 @@ import Testing
         #expect(try page("same-headline").contains("The second of two articles"))  // "café story.txt" sorts first
         #expect(try page("same-headline-2").contains("The first of two articles"))
         #expect(try page("etc-passwd").contains("A title that looks like a path."))
+        #expect(!site.keys.contains { $0.contains("huge") })
         #expect(!site.keys.contains { $0.contains("secret") } && !site.values.contains { String(decoding: $0, as: UTF8.self).contains("Secret headline") })
 
         // Nothing outside the site was written, and every path stays inside it.

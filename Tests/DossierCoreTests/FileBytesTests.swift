@@ -22,6 +22,22 @@ import Testing
         #expect(try FileBytes.read(write(bytes, named: "file")) == bytes)
     }
 
+    @Test func aFileOverTheLimitIsRefusedUnreadWithItsSize() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bytes = [UInt8](repeating: 65, count: 10_000)
+        let path = try write(bytes, named: "file")
+        #expect(try FileBytes.read(path, limit: 10_000) == bytes)
+        #expect(throws: FileBytes.Failure.tooLarge(size: 10_000)) { try FileBytes.read(path, limit: 9_999) }
+        #expect(throws: FileBytes.Failure.tooLarge(size: 10_000)) { try FileBytes.read(path, limit: 0) }
+    }
+
+    @Test func aFileThatStatCannotSizeIsStillHeldToTheLimit() throws {
+        // /proc files report a size of 0 and grow as they are read.
+        let status = try String(decoding: FileBytes.read("/proc/self/status"), as: UTF8.self)
+        #expect(status.contains("Name:"))
+        #expect(throws: FileBytes.Failure.tooLarge(size: 11)) { try FileBytes.read("/proc/self/status", limit: 10) }
+    }
+
     @Test func aMissingFileIsMissing() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(throws: FileBytes.Failure.missing) { try FileBytes.read(folder.appendingPathComponent("none").path) }

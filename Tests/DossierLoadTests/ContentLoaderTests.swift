@@ -194,3 +194,24 @@ func anArticleFileThatTheWholeLoadWouldFaultIsNotReadAlone(_ path: String) throw
                                                withDestinationURL: dossier.root.appendingPathComponent("content/raw/a.txt"))
     #expect(ContentLoader(root: dossier.root).loadArticle(at: path) == nil)
 }
+
+@Test func aFileOverTheSizeLimitIsSkippedUnreadWithOneWarningAndTheRestIsLoaded() throws {
+    let dossier = try TemporaryDossier()
+    defer { dossier.remove() }
+    try FileManager.default.createDirectory(at: dossier.root.appendingPathComponent("content/entities"), withIntermediateDirectories: true)
+    try dossier.write("content/raw/big.txt", "Big headline\n\n" + String(repeating: "word ", count: 300_000))
+    try dossier.write("content/raw/small.txt", "Small headline\n\nA paragraph.\n")
+    try dossier.write("content/articles/big.md", "---\ntitle: \"Big\"\n---\n\n" + String(repeating: "word ", count: 300_000))
+    try dossier.write("content/entities/big.md", "---\nname: Big\n---\n\n" + String(repeating: "word ", count: 300_000))
+    let loader = ContentLoader(root: dossier.root, maximumFileSize: 1_000_000)
+    let content = loader.load()
+    #expect(content.rawFiles.map(\.name) == ["small.txt"])
+    #expect(content.curatedArticles.isEmpty && content.entities.isEmpty)
+    #expect(content.diagnostics.map(\.description) == [
+        "content/raw/big.txt:1:1: warning: skipped: 1.5 MB is more than the 1 MB a content file may hold; split it into several files",
+        "content/articles/big.md:1:1: warning: skipped: 1.5 MB is more than the 1 MB a content file may hold; split it into several files",
+        "content/entities/big.md:1:1: warning: skipped: 1.5 MB is more than the 1 MB a content file may hold; split it into several files",
+    ])
+    #expect(loader.loadArticle(at: "content/raw/big.txt") == nil)
+    #expect(loader.loadArticle(at: "content/raw/small.txt") != nil)
+}
