@@ -1,9 +1,13 @@
+import Foundation
 import Glibc
-import Synchronization
 
 /// Where the watcher's thread hands batches to `next()`, and how `next()`
 /// and `stop()` wake that thread.
-final class Mailbox: Sendable {
+///
+/// Its state is guarded by an `NSLock` (a pthread mutex) rather than
+/// `Synchronization.Mutex`, whose futex on Linux ThreadSanitizer does not
+/// see: it would report every access as a race.
+final class Mailbox: @unchecked Sendable {
     typealias Consumer = CheckedContinuation<ChangeBatch?, Never>
 
     private struct State {
@@ -11,7 +15,8 @@ final class Mailbox: Sendable {
         var stopped = false
     }
 
-    private let state = Mutex(State())
+    private let lock = NSLock()
+    private var unguardedState = State()
     /// A pipe, written (under the lock, until stopped) to wake the thread,
     /// which closes it when it ends.
     private let wakeReader: Int32
@@ -29,6 +34,11 @@ final class Mailbox: Sendable {
         (wakeReader, wakeWriter) = (ends[0], ends[1])
     }
 
+    /// `body` on the state, under the lock.
+    private func withState<Result>(_ body: (inout State) -> Result) -> Result {
+        lock.withLock { body(&unguardedState) }
+    }
+
     private func wake() {
         var byte: UInt8 = 1
         _ = write(wakeWriter, &byte, 1)
@@ -37,7 +47,7 @@ final class Mailbox: Sendable {
     /// Takes `next()`'s continuation and wakes the thread to collect what
     /// is new; a consumer that cannot wait gets nil at once.
     func wait(_ consumer: Consumer) {
-        let refused = state.withLock { state -> Consumer? in
+        let refused = withState { state -> Consumer? in
             guard !state.stopped, state.consumer == nil, !Task.isCancelled else { return consumer }
             state.consumer = consumer
             wake()
@@ -48,7 +58,7 @@ final class Mailbox: Sendable {
 
     /// Ends a waiting `next()` whose task was cancelled.
     func cancelWait() {
-        state.withLock { state -> Consumer? in
+        withState { state -> Consumer? in
             defer { state.consumer = nil }
             return state.consumer
         }?.resume(returning: nil)
@@ -56,7 +66,7 @@ final class Mailbox: Sendable {
 
     /// Ends a waiting `next()` and every later one, and wakes the thread to end.
     func stop() {
-        state.withLock { state -> Consumer? in
+        withState { state -> Consumer? in
             guard !state.stopped else { return nil }
             state.stopped = true
             wake()
@@ -67,12 +77,12 @@ final class Mailbox: Sendable {
 
     /// Whether a consumer waits; nil once stopped.
     func consumerWaits() -> Bool? {
-        state.withLock { $0.stopped ? nil : $0.consumer != nil }
+        withState { $0.stopped ? nil : $0.consumer != nil }
     }
 
     /// Hands `batch` to the waiting consumer; false if none waits.
     func deliver(_ batch: ChangeBatch) -> Bool {
-        let consumer = state.withLock { state -> Consumer? in
+        let consumer = withState { state -> Consumer? in
             defer { state.consumer = nil }
             return state.consumer
         }
