@@ -124,13 +124,19 @@ public enum Analyse {
     /// filled; what the dossier as a whole shows is gathered afresh.
     public static func run(_ content: IngestedContent, cache: inout AnalysisCache) async -> AnalysedDossier {
         let analyses = await analyseArticles(content.articles.sorted(by: readingOrder), of: content, cache: &cache).all
-        var analysed = analyses.map(\.article)
-        for index in analysed.indices {
-            analysed[index].previous = index > 0 ? analysed[index - 1].article.slug : nil
-            analysed[index].next = index + 1 < analysed.count ? analysed[index + 1].article.slug : nil
+        let articles = analyses.indices.map { index in
+            var article = analyses[index].article
+            article.previous = index > 0 ? analyses[index - 1].article.article.slug : nil
+            article.next = index + 1 < analyses.count ? analyses[index + 1].article.article.slug : nil
+            return article
         }
-        let figures = FigureGroups.group(analysed.flatMap(\.figures))
-        let passages = Syndication.passages(in: analyses.map(\.syndicationText))
+        // What spans articles: figure groups, shared passages and entities
+        // need only the articles, so they are gathered at once; claims need
+        // the first two, and entities the claims last of all.
+        async let figureGroups = FigureGroups.group(articles.flatMap(\.figures))
+        async let sharedPassages = Syndication.passages(in: analyses.map(\.syndicationText))
+        async let entityAnalysis = EntityAnalysis.run(content.entities.sorted { $0.slug < $1.slug }, articles: articles)
+        let (figures, passages) = await (figureGroups, sharedPassages)
         var passageOf: [SentenceReference: Int] = [:]
         for (number, passage) in passages.enumerated() {
             for copy in passage.copies {
@@ -140,11 +146,11 @@ public enum Analyse {
             }
         }
         let (claims, claimProblems) = ClaimAnalysis.run(
-            cache.claimIndex, articles: analysed, matched: analyses.reduce(into: []) { $0.formUnion($1.matchedPhrases) },
+            cache.claimIndex, articles: articles, matched: analyses.reduce(into: []) { $0.formUnion($1.matchedPhrases) },
             passageOf: passageOf, figures: figures, entities: cache.entityIndex)
-        var (entities, entityProblems) = EntityAnalysis.run(content.entities.sorted { $0.slug < $1.slug }, articles: analysed)
+        var (entities, entityProblems) = await entityAnalysis
         EntityAnalysis.attach(claims, to: &entities)
-        return AnalysedDossier(config: content.config, articles: analysed, entities: entities, claims: claims,
+        return AnalysedDossier(config: content.config, articles: articles, entities: entities, claims: claims,
                                figures: figures, passages: passages, diagnostics: content.diagnostics + entityProblems + claimProblems)
     }
 
