@@ -48,7 +48,7 @@ public struct PageLinks: Sendable, Hashable {
     public init(path: String, contents: [UInt8]) {
         let scanned = HTMLScanner.scan(contents)
         title = scanned.title
-        let folder = Array(Array(path.utf8).split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropLast())
+        let folder = SitePath(folderOf: path)
         var targetIndex: [PathKey: Int] = [:]
         for attribute in scanned.attributes {
             let value = HTMLScanner.decodedValue(contents, attribute.value)
@@ -85,24 +85,28 @@ public struct PageLinks: Sendable, Hashable {
 
     /// Where a link's `path`, found on the page at `page` in `folder`,
     /// leads; each segment is percent-decoded.
-    static func resolve(_ path: ArraySlice<UInt8>, page: String, folder: [ArraySlice<UInt8>]) -> Target {
+    static func resolve(_ path: ArraySlice<UInt8>, page: String, folder: SitePath) -> Target {
         if path.isEmpty { return .file(page) }
         if path.first == UInt8(ascii: "/") { return .serverRoot }
-        var segments = folder
-        let parts = path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-        for (position, part) in parts.enumerated() {
-            let isLast = position == parts.count - 1
-            if part.elementsEqual("..".utf8) {
-                guard !segments.isEmpty else { return .outsideSite }
-                segments.removeLast()
-            } else if !part.elementsEqual(".".utf8) && !(isLast && part.isEmpty) {
-                segments.append(percentDecoded(part)[...])
+        var resolved = folder
+        resolved.reserveCapacity(forMore: path.count)
+        var start = path.startIndex
+        while true {
+            let end = path[start...].firstIndex(of: UInt8(ascii: "/")) ?? path.endIndex
+            let part = path[start..<end]
+            let isLast = end == path.endIndex
+            let isDot = part.elementsEqual(".".utf8), isDotDot = part.elementsEqual("..".utf8)
+            if isDotDot {
+                guard resolved.removeLast() else { return .outsideSite }
+            } else if !isDot && !(isLast && part.isEmpty) {
+                resolved.append(part)
             }
-            if isLast && (part.isEmpty || part.elementsEqual(".".utf8) || part.elementsEqual("..".utf8)) {
-                segments.append(ArraySlice("index.html".utf8))  // a folder
+            if isLast {
+                if part.isEmpty || isDot || isDotDot { resolved.append(ArraySlice("index.html".utf8)) }  // a folder
+                return .file(resolved.text)
             }
+            start = end + 1
         }
-        return .file(String(decoding: Array(segments.joined(separator: [UInt8(ascii: "/")])), as: UTF8.self))
     }
 
     /// Whether `url` starts with a scheme (`https:`, `mailto:` …): a
@@ -120,26 +124,74 @@ public struct PageLinks: Sendable, Hashable {
     /// The bytes with each `%` and two hex digits replaced by the byte they
     /// stand for; any other `%` is kept.
     static func percentDecoded(_ text: ArraySlice<UInt8>) -> [UInt8] {
-        guard text.contains(UInt8(ascii: "%")) else { return Array(text) }
         var decoded: [UInt8] = []
+        appendPercentDecoded(text, to: &decoded)
+        return decoded
+    }
+
+    /// Appends `text` to `output`, percent-decoded.
+    static func appendPercentDecoded(_ text: ArraySlice<UInt8>, to output: inout [UInt8]) {
+        guard text.contains(UInt8(ascii: "%")) else { return output.append(contentsOf: text) }
         var index = text.startIndex
         while index < text.endIndex {
             if text[index] == UInt8(ascii: "%"), index + 2 < text.endIndex,
                let high = hexValue(text[index + 1]), let low = hexValue(text[index + 2]) {
-                decoded.append(high << 4 | low)
+                output.append(high << 4 | low)
                 index += 3
             } else {
-                decoded.append(text[index])
+                output.append(text[index])
                 index += 1
             }
         }
-        return decoded
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {
         if isDigit(byte) { return byte - UInt8(ascii: "0") }
         let lower = byte | 0x20
         return lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "f") ? lower - UInt8(ascii: "a") + 10 : nil
+    }
+}
+
+/// A path from the site's root, built a segment at a time in one buffer as
+/// a link is resolved.
+struct SitePath {
+    private var bytes: [UInt8] = []
+    /// Where each segment starts in `bytes`.
+    private var starts: [Int] = []
+
+    /// The folder of the page at `page`: its path without the file name.
+    init(folderOf page: String) {
+        for segment in Array(page.utf8).split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropLast() {
+            append(segment, percentDecoding: false)
+        }
+    }
+
+    /// Makes room for `count` more bytes (and as many segments at most),
+    /// so that a link is resolved in one buffer of each.
+    mutating func reserveCapacity(forMore count: Int) {
+        bytes.reserveCapacity(bytes.count + count + "/index.html".utf8.count)
+        starts.reserveCapacity(starts.count + count + 1)
+    }
+
+    /// The segments joined by `/`.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Adds a segment, percent-decoded unless told otherwise.
+    mutating func append(_ segment: ArraySlice<UInt8>, percentDecoding: Bool = true) {
+        if !starts.isEmpty { bytes.append(UInt8(ascii: "/")) }
+        starts.append(bytes.count)
+        if percentDecoding {
+            PageLinks.appendPercentDecoded(segment, to: &bytes)
+        } else {
+            bytes.append(contentsOf: segment)
+        }
+    }
+
+    /// Drops the last segment; false when there is none (the site's root).
+    mutating func removeLast() -> Bool {
+        guard let start = starts.popLast() else { return false }
+        bytes.removeSubrange(max(0, start - 1)...)
+        return true
     }
 }
 
