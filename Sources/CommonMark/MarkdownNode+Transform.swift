@@ -1,4 +1,5 @@
 import CCmark
+import Glibc
 
 /// A place in the text of a document: a UTF-8 byte offset into the literal of a text node.
 public struct TextPosition: Sendable, Equatable {
@@ -54,34 +55,28 @@ extension MarkdownDocument {
         // Split every text node once at all the offsets where some span starts or ends,
         // from the last offset back, so the node keeps its first piece and the offsets
         // of the earlier pieces stay valid. Then find each span's first and last piece.
-        // Positions in other inlines stand for the whole inline and cut nothing.
-        var cuts: [OpaquePointer: Set<Int>] = [:]
+        // Positions in other inlines stand for the whole inline and cut nothing. This
+        // runs for every article page, so it works on cmark's pointers throughout.
+        var cuts: [OpaquePointer: [Int]] = [:]
         for wrap in wraps {
             for position in [wrap.span.start, wrap.span.end] where position.node.kind == .text {
-                cuts[position.node.pointer, default: []].insert(position.utf8Offset)
+                cuts[position.node.pointer, default: []].append(position.utf8Offset)
             }
         }
-        var pieces: [OpaquePointer: [(offset: Int, node: MarkdownNode)]] = [:]
-        for wrap in wraps {
-            for node in [wrap.span.start.node, wrap.span.end.node] where pieces[node.pointer] == nil {
-                guard node.kind == .text else {
-                    pieces[node.pointer] = [(0, node)]
-                    continue
-                }
-                let length = node.literal?.utf8.count ?? 0
-                var split: [(offset: Int, node: MarkdownNode)] = []
-                for offset in cuts[node.pointer, default: []].sorted(by: >) where offset > 0 && offset < length {
-                    split.insert((offset, node.splitText(atUTF8Offset: offset).1), at: 0)
-                }
-                pieces[node.pointer] = [(0, node)] + split
+        var pieces: [OpaquePointer: [(offset: Int, node: OpaquePointer)]] = [:]
+        for (text, offsets) in cuts {
+            let length = strlen(cmark_node_get_literal(text))
+            var fromLast: [(offset: Int, node: OpaquePointer)] = []
+            for offset in Set(offsets).sorted(by: >) where offset > 0 && offset < length {
+                fromLast.append((offset, MarkdownNode.splitText(text, atUTF8Offset: offset)))
             }
+            fromLast.append((0, text))
+            pieces[text] = fromLast.reversed()
         }
         for wrap in wraps {
-            let starting = pieces[wrap.span.start.node.pointer]!
-            let ending = pieces[wrap.span.end.node.pointer]!
-            let first = starting.last { $0.offset <= wrap.span.start.utf8Offset }!.node
-            let last = wrap.span.end.node.kind == .text
-                ? ending.last { $0.offset < wrap.span.end.utf8Offset }!.node : wrap.span.end.node
+            let (start, end) = (wrap.span.start, wrap.span.end)
+            let first = pieces[start.node.pointer].map { $0.last { $0.offset <= start.utf8Offset }!.node } ?? start.node.pointer
+            let last = pieces[end.node.pointer].map { $0.last { $0.offset < end.utf8Offset }!.node } ?? end.node.pointer
             _ = MarkdownNode.wrap(from: first, through: last, enter: wrap.enter, exit: wrap.exit)
         }
     }
@@ -95,17 +90,30 @@ extension MarkdownNode {
     /// - Precondition: `kind == .text`, `0 < offset < literal.utf8.count`, and `offset`
     ///   is not inside a multi-byte UTF-8 sequence.
     public func splitText(atUTF8Offset offset: Int) -> (MarkdownNode, MarkdownNode) {
-        precondition(cmark_node_get_type(pointer) == CMARK_NODE_TEXT, "splitText needs a text node")
-        let bytes = Array(literal!.utf8)
-        precondition(offset > 0 && offset < bytes.count, "split offset \(offset) outside 1..<\(bytes.count)")
-        precondition(!UTF8.isContinuation(bytes[offset]), "split offset \(offset) is inside a UTF-8 sequence")
+        (self, MarkdownNode(document: document, pointer: Self.splitText(pointer, atUTF8Offset: offset)))
+    }
+
+    /// Splits the text node `text` as ``splitText(atUTF8Offset:)`` does; returns the new node.
+    static func splitText(_ text: OpaquePointer, atUTF8Offset offset: Int) -> OpaquePointer {
+        precondition(cmark_node_get_type(text) == CMARK_NODE_TEXT, "splitText needs a text node")
+        // cmark's own bytes, read in place: a text is split at every mention, so no Swift
+        // string is made of it.
+        let literal = cmark_node_get_literal(text)!
+        let count = strlen(literal)
+        precondition(offset > 0 && offset < count, "split offset \(offset) outside 1..<\(count)")
+        precondition(!UTF8.isContinuation(UInt8(bitPattern: literal[offset])), "split offset \(offset) is inside a UTF-8 sequence")
 
         let second = cmark_node_new(CMARK_NODE_TEXT)!
-        let inserted = cmark_node_insert_after(pointer, second)
+        let inserted = cmark_node_insert_after(text, second)
         precondition(inserted == 1, "cmark refused to insert a text node")
-        cmark_node_set_literal(second, String(decoding: bytes[offset...], as: UTF8.self))
-        cmark_node_set_literal(pointer, String(decoding: bytes[..<offset], as: UTF8.self))
-        return (self, MarkdownNode(document: document, pointer: second))
+        // cmark copies a literal it is given, so the second node can take the tail in place.
+        cmark_node_set_literal(second, literal + offset)
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: offset + 1) { head in
+            UnsafeMutableRawPointer(head.baseAddress!).copyMemory(from: literal, byteCount: offset)
+            head[offset] = 0
+            cmark_node_set_literal(text, head.baseAddress)
+        }
+        return second
     }
 
     /// Wraps the sibling run `first` through `last` in a new custom inline node whose HTML
@@ -118,23 +126,31 @@ extension MarkdownNode {
     ///   `first` or one of its following siblings.
     public static func wrap(from first: MarkdownNode, through last: MarkdownNode, enter: String, exit: String) -> MarkdownNode {
         precondition(first.isInline, "only inline nodes can be wrapped")
-        var run = [first.pointer]
-        while run.last != last.pointer {
-            guard let next = cmark_node_next(run.last!) else {
+        return MarkdownNode(document: first.document, pointer: wrap(from: first.pointer, through: last.pointer, enter: enter, exit: exit))
+    }
+
+    /// Wraps the run `first` through `last` as ``wrap(from:through:enter:exit:)`` does;
+    /// returns the new node.
+    static func wrap(from first: OpaquePointer, through last: OpaquePointer, enter: String, exit: String) -> OpaquePointer {
+        var node = first
+        while node != last {
+            guard let next = cmark_node_next(node) else {
                 preconditionFailure("wrap: `last` is not `first` or a following sibling of it")
             }
-            run.append(next)
+            node = next
         }
 
         let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
-        let inserted = cmark_node_insert_before(first.pointer, wrapper)
+        let inserted = cmark_node_insert_before(first, wrapper)
         precondition(inserted == 1, "cmark refused to insert a custom inline")
         cmark_node_set_on_enter(wrapper, enter)
         cmark_node_set_on_exit(wrapper, exit)
-        for node in run {
+        var next: OpaquePointer? = first
+        while let node = next {
+            next = node == last ? nil : cmark_node_next(node)
             let moved = cmark_node_append_child(wrapper, node)  // unlinks `node` from its old place
             precondition(moved == 1, "cmark refused to move a node into a custom inline")
         }
-        return MarkdownNode(document: first.document, pointer: wrapper)
+        return wrapper
     }
 }
