@@ -118,11 +118,15 @@ extension PageContext {
     /// others are only marked, so a paragraph is not a wall of links. Each
     /// carries its anchor, which entity pages link to.
     func mentionWraps(_ analysed: AnalysedArticle) -> [InlineWrap] {
-        var linked = Set<String>()  // "<paragraph> <entity>" already linked
+        struct Linked: Hashable {
+            var paragraph: Int
+            var entity: String
+        }
+        var linked = Set<Linked>()  // entities already linked, by paragraph
         return analysed.mentions.compactMap { mention in
             guard let entity = dossier.entity(mention.entity)?.entity else { return nil }
             let anchor = mention.anchor.markupEscaped
-            guard linked.insert("\(mention.paragraph) \(mention.entity)").inserted else {
+            guard linked.insert(Linked(paragraph: mention.paragraph, entity: mention.entity)).inserted else {
                 return InlineWrap(span: mention.span, enter: #"<span class="mention" id="\#(anchor)">"#, exit: "</span>")
             }
             let href = "../entities/\(entity.slug).html".markupEscaped
