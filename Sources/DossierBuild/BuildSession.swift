@@ -83,15 +83,20 @@ public struct BuildSession: Sendable {
             lap("edited articles")
         }
         if let changed { loadCache.invalidate(changed) } else { loadCache = LoadCache() }
-        let content = ContentLoader(root: builder.root).load(cache: &loadCache)
-        lap("load")
-        let ingested = await Ingest.run(content, cache: &ingestCache)
-        lap("ingest")
+        // Each stage's input, and a cache nothing will read again, is let go
+        // as soon as the next stage has it: the raw bytes are not held while
+        // the dossier is analysed and rendered.
+        let ingested: IngestedContent
+        do {
+            let content = ContentLoader(root: builder.root).load(cache: &loadCache)
+            lap("load")
+            ingested = await Ingest.run(content, cache: &ingestCache)
+            lap("ingest")
+        }
+        if !rebuilding { (loadCache, ingestCache) = (LoadCache(), IngestCache()) }
         let dossier = await Analyse.run(ingested, cache: &analysisCache)
         lap("analyse")
-        if !rebuilding {  // nothing will read them again
-            (loadCache, ingestCache, analysisCache) = (LoadCache(), IngestCache(), AnalysisCache())
-        }
+        if !rebuilding { analysisCache = AnalysisCache() }
         let (renderer, themeProblems) = makeRenderer()
         var diagnostics = dossier.diagnostics + themeProblems + Feeds.warnings(for: dossier.config) + [lockProblem].compactMap { $0 }
         var report = SiteBuilder.Report(diagnostics: [], publish: nil, articleCount: dossier.articles.count,
