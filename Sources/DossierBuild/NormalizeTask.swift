@@ -30,15 +30,25 @@ public struct NormalizeTask {
         var selectedPaths: [String] = []
         var outside: [RawFile] = []
         let currentDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let rootFolder = root.standardizedFileURL.path + "/"
         for file in files {
             let url = URL(fileURLWithPath: file, relativeTo: currentDirectory).standardizedFileURL
             if let raw = content.rawFiles.first(where: { root.appendingPathComponent($0.path).standardizedFileURL == url }) {
                 selectedPaths.append(raw.path)
-            } else if let data = FileManager.default.contents(atPath: url.path) {
-                outside.append(RawFile(name: url.lastPathComponent, path: file, bytes: [UInt8](data)))
+                continue
+            }
+            do {
+                outside.append(RawFile(name: url.lastPathComponent, path: file,
+                                       bytes: try FileBytes.read(url.path, limit: ContentLoader.maximumFileSize)))
                 selectedPaths.append(file)
-            } else {
-                diagnostics.append(.error(SourceLocation(path: file), "no such file"))
+            } catch .tooLarge(let size) {
+                // Held to the limit a build holds it to; a file of content/raw/ the load skipped is already warned about.
+                let inRoot = url.path.hasPrefix(rootFolder) ? String(url.path.dropFirst(rootFolder.count)) : nil
+                if !diagnostics.contains(where: { $0.location.path == inRoot }) {
+                    diagnostics.append(ContentLoader.tooLarge(file, size: size))
+                }
+            } catch {
+                diagnostics.append(.error(SourceLocation(path: file), error == .missing ? "no such file" : "cannot read: \(error)"))
             }
         }
         // Every raw file is named as the build names it when none is curated,

@@ -261,13 +261,19 @@ public struct ContentLoader {
         } catch FileBytes.Failure.missing {
             return nil
         } catch FileBytes.Failure.tooLarge(let size) {
-            problems.append(.warning(SourceLocation(path: path),
-                                     "skipped: \(Self.megabytes(size)) is more than the \(Self.megabytes(maximumFileSize)) a content file may hold; split it into several files"))
+            problems.append(Self.tooLarge(path, size: size, limit: maximumFileSize))
             return nil
         } catch {
             problems.append(.error(SourceLocation(path: path), "cannot read: \(error)"))
             return nil
         }
+    }
+
+    /// The warning for the file at `path`, skipped because its `size` is
+    /// over `limit` bytes.
+    public static func tooLarge(_ path: String, size: Int, limit: Int = maximumFileSize) -> Diagnostic {
+        .warning(SourceLocation(path: path),
+                 "skipped: \(megabytes(size)) is more than the \(megabytes(limit)) a content file may hold; split it into several files")
     }
 
     /// `bytes` in megabytes, to one decimal: "52.5 MB".

@@ -248,6 +248,21 @@ final class ScratchDossier {
         #expect(task.write(results, force: true).written == [path])
     }
 
+    @Test func aFileOverTheSizeLimitIsNotNormalisedAndWarnedOnce() async throws {
+        let dossier = try ScratchDossier()
+        let text = "Huge headline\n\n" + String(repeating: "A sentence of the huge file. ", count: 200_000)
+        try dossier.write("content/raw/huge.txt", text)
+        let outside = dossier.root.appendingPathComponent("huge-outside.txt")
+        try Data(text.utf8).write(to: outside)
+        let task = NormalizeTask(root: dossier.root)
+        let (results, diagnostics) = await task.run(files: [dossier.root.appendingPathComponent("content/raw/huge.txt").path, outside.path])
+        #expect(results.isEmpty)
+        #expect(diagnostics.map(\.description) == [
+            "content/raw/huge.txt:1:1: warning: skipped: 5.8 MB is more than the 5 MB a content file may hold; split it into several files",
+            "\(outside.path):1:1: warning: skipped: 5.8 MB is more than the 5 MB a content file may hold; split it into several files",
+        ])
+    }
+
     @Test func aWrittenArticleBuildsToTheSamePage() async throws {
         let dossier = try ScratchDossier()
         _ = await dossier.build()
