@@ -97,7 +97,7 @@ public struct PageLinks: Sendable, Hashable {
             let isLast = end == path.endIndex
             let isDot = part.elementsEqual(".".utf8), isDotDot = part.elementsEqual("..".utf8)
             if isDotDot {
-                guard resolved.removeLast() else { return .outsideSite }
+                guard resolved.dropLastSegment() else { return .outsideSite }
             } else if !isDot && !(isLast && part.isEmpty) {
                 resolved.append(part)
             }
@@ -188,7 +188,7 @@ struct SitePath {
     }
 
     /// Drops the last segment; false when there is none (the site's root).
-    mutating func removeLast() -> Bool {
+    mutating func dropLastSegment() -> Bool {
         guard let start = starts.popLast() else { return false }
         bytes.removeSubrange(max(0, start - 1)...)
         return true
