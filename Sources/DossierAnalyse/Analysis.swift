@@ -5,6 +5,9 @@ import DossierIngest
 /// An article with what analysis found in it. Its Markdown is parsed here,
 /// once; render transforms and renders this same tree.
 public struct AnalysedArticle: Sendable {
+    /// The article, its `body` left empty: the body lives on as `document`,
+    /// which is all render reads, and a dossier of thousands of articles
+    /// need not hold their Markdown twice.
     public var article: Article
     /// The parsed body. Owned by this article: use it from one task at a
     /// time. Render transforms it into the page's body, then empties it.
@@ -170,7 +173,7 @@ public enum Analyse {
         cache.prepare(entities: content.entities, claims: content.claims)
         let (entityIndex, claimIndex) = (cache.entityIndex, cache.claimIndex)
         var results = articles.map { article -> ArticleAnalysis? in
-            guard let kept = cache.articles[article.slug], kept.article.article == article,
+            guard let kept = cache.articles[article.slug], kept.source == article,
                   kept.article.rawText == content.rawTexts[article.slug] else { return nil }
             return kept
         }
@@ -192,6 +195,8 @@ public enum Analyse {
     /// Nothing in it depends on other articles, so it can be kept while the
     /// article, the entities and the claims stay the same.
     struct ArticleAnalysis: Sendable {
+        /// The article as analysed, body included, to tell when it changed.
+        var source: Article
         var article: AnalysedArticle
         var matchedPhrases: Set<ClaimIndex.PhraseOwner>
         /// The article's sentences, paragraph by paragraph, for finding shared passages.
@@ -205,10 +210,12 @@ public enum Analyse {
         let mentions = entities.mentions(in: paragraphs)
         let (appearances, matched) = claims.appearances(in: paragraphs, of: article.slug, mentions: mentions)
         let figures = paragraphs.flatMap { FigureExtractor.mentions(in: $0.bytes, sentences: $0.sentences, article: article.slug) }
-        let analysed = AnalysedArticle(article: article, document: document, plainText: text, words: text.wordCount,
+        var withoutBody = article
+        withoutBody.body = ""
+        let analysed = AnalysedArticle(article: withoutBody, document: document, plainText: text, words: text.wordCount,
                                        rawText: rawText, mentions: mentions, claimAppearances: appearances, figures: figures)
         let sentences = paragraphs.map { paragraph in paragraph.sentences.map(paragraph.text) }
-        return ArticleAnalysis(article: analysed, matchedPhrases: matched,
+        return ArticleAnalysis(source: article, article: analysed, matchedPhrases: matched,
                                syndicationText: SyndicationText(article: article.slug, outlet: article.metadata.outlet,
                                                                 paragraphs: sentences))
     }

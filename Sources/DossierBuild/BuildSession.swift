@@ -85,17 +85,21 @@ public struct BuildSession: Sendable {
         if let changed { loadCache.invalidate(changed) } else { loadCache = LoadCache() }
         // Each stage's input, and a cache nothing will read again, is let go
         // as soon as the next stage has it: the raw bytes are not held while
-        // the dossier is analysed and rendered.
-        let ingested: IngestedContent
+        // the dossier is analysed, nor the articles' Markdown while it is
+        // rendered.
+        let dossier: AnalysedDossier
         do {
-            let content = ContentLoader(root: builder.root).load(cache: &loadCache)
-            lap("load")
-            ingested = await Ingest.run(content, cache: &ingestCache)
-            lap("ingest")
+            let ingested: IngestedContent
+            do {
+                let content = ContentLoader(root: builder.root).load(cache: &loadCache)
+                lap("load")
+                ingested = await Ingest.run(content, cache: &ingestCache)
+                lap("ingest")
+            }
+            if !rebuilding { (loadCache, ingestCache) = (LoadCache(), IngestCache()) }
+            dossier = await Analyse.run(ingested, cache: &analysisCache)
+            lap("analyse")
         }
-        if !rebuilding { (loadCache, ingestCache) = (LoadCache(), IngestCache()) }
-        let dossier = await Analyse.run(ingested, cache: &analysisCache)
-        lap("analyse")
         if !rebuilding { analysisCache = AnalysisCache() }
         let (renderer, themeProblems) = makeRenderer()
         var diagnostics = dossier.diagnostics + themeProblems + Feeds.warnings(for: dossier.config) + [lockProblem].compactMap { $0 }
