@@ -19,14 +19,21 @@ public struct AnalysedEntity: Sendable {
 
     init(entity: Entity, appearances: [EntityAppearance], nameCounts: [NameCount], companions: [Companion]) {
         (self.entity, self.appearances, self.nameCounts, self.companions) = (entity, appearances, nameCounts, companions)
-        mentionCount = appearances.reduce(0) { $0 + $1.mentions.count }
+        mentionCount = appearances.reduce(0) { $0 + $1.mentionNumbers.count }
     }
 }
 
-/// An article that mentions an entity, and its mentions there in order.
+/// An article that mentions an entity, and where its mentions are among the
+/// article's: by number, so a dossier holds each mention once.
 public struct EntityAppearance: Sendable {
     public var article: String
-    public var mentions: [Mention]
+    /// The positions of the entity's mentions in the article's `mentions`, in order.
+    public var mentionNumbers: [Int]
+
+    /// The entity's mentions in `article`, the article this appearance is in.
+    public func mentions(in article: AnalysedArticle) -> [Mention] {
+        mentionNumbers.map { article.mentions[$0] }
+    }
 }
 
 /// How often one name of an entity was found.
@@ -50,24 +57,23 @@ enum EntityAnalysis {
         let number = Dictionary(entities.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
         var appearances = [[EntityAppearance]](repeating: [], count: entities.count)
         var companions = [[Int: Int]](repeating: [:], count: entities.count)
+        var counts = [[String: Int]](repeating: [:], count: entities.count)  // by name found
         for article in articles {  // in reading order, so each entity's appearances are too
-            var byEntity: [Int: [Mention]] = [:]
-            for mention in article.mentions {
-                if let entity = number[mention.entity] { byEntity[entity, default: []].append(mention) }
+            var byEntity: [Int: [Int]] = [:]
+            for (position, mention) in article.mentions.enumerated() {
+                guard let entity = number[mention.entity] else { continue }
+                byEntity[entity, default: []].append(position)
+                counts[entity][mention.name, default: 0] += 1
             }
-            for (entity, mentions) in byEntity {
-                appearances[entity].append(EntityAppearance(article: article.article.slug, mentions: mentions))
+            for (entity, positions) in byEntity {
+                appearances[entity].append(EntityAppearance(article: article.article.slug, mentionNumbers: positions))
                 for other in byEntity.keys where other != entity { companions[entity][other, default: 0] += 1 }
             }
         }
 
         var problems: [Diagnostic] = []
         let analysed = entities.indices.map { index in
-            let (entity, found) = (entities[index], appearances[index])
-            var counts: [String: Int] = [:]
-            for appearance in found {
-                for mention in appearance.mentions { counts[mention.name, default: 0] += 1 }
-            }
+            let (entity, found, counts) = (entities[index], appearances[index], counts[index])
             if found.isEmpty {
                 problems.append(.warning(entity.nameLocation, "no article mentions '\(entity.name)' or any of its aliases"))
             }

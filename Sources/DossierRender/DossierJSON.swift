@@ -46,7 +46,7 @@ enum DossierJSON {
             ("aliases", .array(entity.aliases.map(JSONValue.string))),
             ("url", .string("entities/\(entity.slug).html")),
             ("mentions", .array(analysed.appearances.sorted { $0.article < $1.article }.map {
-                .object([("article", .string($0.article)), ("count", .number($0.mentions.count))])
+                .object([("article", .string($0.article)), ("count", .number($0.mentionNumbers.count))])
             })),
         ])
     }

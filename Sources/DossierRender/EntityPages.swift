@@ -70,9 +70,9 @@ extension PageContext {
         data["appearances"] = .list(inContext.compactMap { appearance -> TemplateValue? in
             guard let article = dossier.article(appearance.article) else { return nil }
             var item = summary(article, depth: 1)
-            item["count"] = .int(appearance.mentions.count)
-            item["countText"] = .string(counted(appearance.mentions.count, "mention"))
-            item["mentions"] = .list(appearance.mentions.map { mention in
+            item["count"] = .int(appearance.mentionNumbers.count)
+            item["countText"] = .string(counted(appearance.mentionNumbers.count, "mention"))
+            item["mentions"] = .list(appearance.mentions(in: article).map { mention in
                 ["url": "../articles/\(article.article.slug).html#\(mention.anchor)", "before": .string(mention.context.before),
                  "text": .string(mention.context.text), "after": .string(mention.context.after)]
             })
@@ -82,7 +82,7 @@ extension PageContext {
         data["moreAppearances"] = .list(listed.compactMap { appearance -> TemplateValue? in
             guard let article = dossier.article(appearance.article) else { return nil }
             var item = summary(article, depth: 1)
-            item["countText"] = .string(counted(appearance.mentions.count, "mention"))
+            item["countText"] = .string(counted(appearance.mentionNumbers.count, "mention"))
             return .object(item)
         })
         data["moreAppearancesText"] = .string("\(counted(listed.count, "more article", separatingThousands: true)) name \(entity.name)")

@@ -244,9 +244,11 @@ private func entity(_ slug: String, _ name: String, aliases: [String] = []) -> E
         let dossier = await Analyse.run(Self.content)
         let putin = try #require(dossier.entity("putin"))
         #expect(putin.appearances.map(\.article) == ["a-early", "b-late", "c-undated"])
-        #expect(putin.appearances.map { $0.mentions.map(\.name) } == [["Putin", "Vladimir Putin"], ["Putin"], ["Putin"]])
-        #expect(putin.appearances.map { $0.mentions.map(\.ordinal) } == [[1, 2], [1], [1]])
-        #expect(putin.appearances.map { $0.mentions.map(\.paragraph) } == [[0, 1], [0], [0]])
+        let mentions = try putin.appearances.map { $0.mentions(in: try #require(dossier.article($0.article))) }
+        #expect(mentions.map { $0.map(\.name) } == [["Putin", "Vladimir Putin"], ["Putin"], ["Putin"]])
+        #expect(mentions.map { $0.map(\.ordinal) } == [[1, 2], [1], [1]])
+        #expect(mentions.map { $0.map(\.paragraph) } == [[0, 1], [0], [0]])
+        #expect(mentions.allSatisfy { $0.allSatisfy { $0.entity == "putin" } })
         #expect(putin.mentionCount == 4)
         #expect(try #require(dossier.entity("syria")).appearances.map(\.article) == ["a-early", "d-mid", "b-late"])
         #expect(try #require(dossier.entity("shoigu")).appearances.isEmpty)
@@ -310,7 +312,10 @@ private func entity(_ slug: String, _ name: String, aliases: [String] = []) -> E
                         + "\(mention.paragraph) [\(context.before)|\(context.text)|\(context.after)]"
                 }
             } + dossier.entities.flatMap { entity in
-                entity.appearances.map { "\(entity.entity.slug) in \($0.article): \($0.mentions.map(\.anchor))" }
+                entity.appearances.map { appearance in
+                    let mentions = dossier.article(appearance.article).map(appearance.mentions) ?? []
+                    return "\(entity.entity.slug) in \(appearance.article): \(mentions.map(\.anchor))"
+                }
             }
         }
         let first = summary(await Analyse.run(Self.content))
