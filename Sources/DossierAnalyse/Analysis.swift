@@ -24,8 +24,6 @@ public struct AnalysedArticle: Sendable {
     public var mentions: [Mention]
     /// The sentences that carry or contest a claim, in document order.
     public var claimAppearances: [ClaimAppearance]
-    /// The numbers with what they count, in document order.
-    public var figures: [FigureMention]
 
     /// The slugs of the entities the article mentions, sorted.
     public var entitySlugs: [String] { Set(mentions.map(\.entity)).sorted() }
@@ -136,7 +134,7 @@ public enum Analyse {
         // What spans articles: figure groups, shared passages and entities
         // need only the articles, so they are gathered at once; claims need
         // the first two, and entities the claims last of all.
-        async let figureGroups = FigureGroups.group(articles.flatMap(\.figures))
+        async let figureGroups = FigureGroups.group(analyses.flatMap(\.figures))
         async let sharedPassages = Syndication.passages(in: analyses.map(\.syndicationText))
         async let entityAnalysis = EntityAnalysis.run(content.entities.sorted { $0.slug < $1.slug }, articles: articles)
         let (figures, passages) = await (figureGroups, sharedPassages)
@@ -199,6 +197,10 @@ public enum Analyse {
         var source: Article
         var article: AnalysedArticle
         var matchedPhrases: Set<ClaimIndex.PhraseOwner>
+        /// The numbers with what they count, in document order: the dossier
+        /// shows them grouped (``AnalysedDossier/figures``), so only this
+        /// keeps them by article.
+        var figures: [FigureMention]
         /// The article's sentences, paragraph by paragraph, for finding shared passages.
         var syndicationText: SyndicationText
     }
@@ -213,9 +215,9 @@ public enum Analyse {
         var withoutBody = article
         withoutBody.body = ""
         let analysed = AnalysedArticle(article: withoutBody, document: document, plainText: text, words: text.wordCount,
-                                       rawText: rawText, mentions: mentions, claimAppearances: appearances, figures: figures)
+                                       rawText: rawText, mentions: mentions, claimAppearances: appearances)
         let sentences = paragraphs.map { paragraph in paragraph.sentences.map(paragraph.text) }
-        return ArticleAnalysis(source: article, article: analysed, matchedPhrases: matched,
+        return ArticleAnalysis(source: article, article: analysed, matchedPhrases: matched, figures: figures,
                                syndicationText: SyndicationText(article: article.slug, outlet: article.metadata.outlet,
                                                                 paragraphs: sentences))
     }
