@@ -37,18 +37,15 @@ public struct NormalizeTask {
                 selectedPaths.append(raw.path)
                 continue
             }
-            do {
-                outside.append(RawFile(name: url.lastPathComponent, path: file,
-                                       bytes: try FileBytes.read(url.path, limit: ContentLoader.maximumFileSize)))
+            let inDossier = url.path.hasPrefix(rootFolder) ? String(url.path.dropFirst(rootFolder.count)) : nil
+            var problems: [Diagnostic] = []
+            if let bytes = ContentLoader.readFile(at: url.path, reportingAs: file, problems: &problems) {
+                outside.append(RawFile(name: url.lastPathComponent, path: file, bytes: bytes))
                 selectedPaths.append(file)
-            } catch .tooLarge(let size) {
-                // Held to the limit a build holds it to; a file of content/raw/ the load skipped is already warned about.
-                let inRoot = url.path.hasPrefix(rootFolder) ? String(url.path.dropFirst(rootFolder.count)) : nil
-                if !diagnostics.contains(where: { $0.location.path == inRoot }) {
-                    diagnostics.append(ContentLoader.tooLarge(file, size: size))
-                }
-            } catch {
-                diagnostics.append(.error(SourceLocation(path: file), error == .missing ? "no such file" : "cannot read: \(error)"))
+            } else if problems.isEmpty {
+                diagnostics.append(.error(SourceLocation(path: file), "no such file"))
+            } else if !diagnostics.contains(where: { $0.location.path == inDossier }) {
+                diagnostics += problems  // each once: the load may have said why it skipped this file already
             }
         }
         // Every raw file is named as the build names it when none is curated,

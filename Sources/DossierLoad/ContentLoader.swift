@@ -256,24 +256,27 @@ public struct ContentLoader {
     }
 
     private func readBytes(_ path: String, problems: inout [Diagnostic]) -> [UInt8]? {
+        Self.readFile(at: root.appendingPathComponent(path).path, reportingAs: path, limit: maximumFileSize, problems: &problems)
+    }
+
+    /// The bytes of the file at `absolutePath`, read as content files are:
+    /// nil with a warning when it holds more than `limit` bytes (it is not
+    /// read), nil with an error when it cannot be read, and nil alone when
+    /// there is no such file. Problems are located at `path`.
+    public static func readFile(at absolutePath: String, reportingAs path: String, limit: Int = maximumFileSize,
+                                problems: inout [Diagnostic]) -> [UInt8]? {
         do {
-            return try FileBytes.read(root.appendingPathComponent(path).path, limit: maximumFileSize)
-        } catch FileBytes.Failure.missing {
+            return try FileBytes.read(absolutePath, limit: limit)
+        } catch .missing {
             return nil
-        } catch FileBytes.Failure.tooLarge(let size) {
-            problems.append(Self.tooLarge(path, size: size, limit: maximumFileSize))
+        } catch .tooLarge(let size) {
+            problems.append(.warning(SourceLocation(path: path),
+                                     "skipped: \(megabytes(size)) is more than the \(megabytes(limit)) a content file may hold; split it into several files"))
             return nil
         } catch {
             problems.append(.error(SourceLocation(path: path), "cannot read: \(error)"))
             return nil
         }
-    }
-
-    /// The warning for the file at `path`, skipped because its `size` is
-    /// over `limit` bytes.
-    public static func tooLarge(_ path: String, size: Int, limit: Int = maximumFileSize) -> Diagnostic {
-        .warning(SourceLocation(path: path),
-                 "skipped: \(megabytes(size)) is more than the \(megabytes(limit)) a content file may hold; split it into several files")
     }
 
     /// `bytes` in megabytes, to one decimal: "52.5 MB".

@@ -263,6 +263,14 @@ final class ScratchDossier {
         ])
     }
 
+    @Test func aMissingFileOrAFolderIsOneLocatedError() async throws {
+        let dossier = try ScratchDossier()
+        let (missing, folder) = (dossier.root.appendingPathComponent("gone.txt").path, dossier.root.appendingPathComponent("content").path)
+        let (results, diagnostics) = await NormalizeTask(root: dossier.root).run(files: [missing, folder])
+        #expect(results.isEmpty)
+        #expect(diagnostics.map(\.description) == ["\(missing):1:1: error: no such file", "\(folder):1:1: error: cannot read: is a folder"])
+    }
+
     @Test func aWrittenArticleBuildsToTheSamePage() async throws {
         let dossier = try ScratchDossier()
         _ = await dossier.build()
