@@ -201,7 +201,7 @@ public enum Analyse {
         /// shows them grouped (``AnalysedDossier/figures``), so only this
         /// keeps them by article.
         var figures: [FigureMention]
-        /// The article's sentences, paragraph by paragraph, for finding shared passages.
+        /// The article's sentences and their hashes, for finding shared passages.
         var syndicationText: SyndicationText
     }
 
@@ -216,10 +216,9 @@ public enum Analyse {
         withoutBody.body = ""
         let analysed = AnalysedArticle(article: withoutBody, document: document, plainText: text, words: text.wordCount,
                                        rawText: rawText, mentions: mentions, claimAppearances: appearances)
-        let sentences = paragraphs.map { paragraph in paragraph.sentences.map(paragraph.text) }
         return ArticleAnalysis(source: article, article: analysed, matchedPhrases: matched, figures: figures,
                                syndicationText: SyndicationText(article: article.slug, outlet: article.metadata.outlet,
-                                                                paragraphs: sentences))
+                                                                paragraphs: paragraphs))
     }
 
     /// By date, then slug; undated articles last.

@@ -1,19 +1,106 @@
 import Dispatch
 import Foundation
 
-/// One article's text as the syndication finder sees it.
+/// One article's text as the syndication finder sees it: its sentences,
+/// each with the hashes it is compared by. It is made once, when the
+/// article is analysed, and kept with the article's analysis.
 public struct SyndicationText: Sendable {
     /// The article's slug.
     public var article: String
     /// The outlet that published it; `nil` (unknown) never equals another article's outlet.
     public var outlet: String?
-    /// Each paragraph's sentences, in order.
-    public var paragraphs: [[String]]
+    /// The sentences' UTF-8 text, one after another.
+    private var text: [UInt8] = []
+    /// The sentences in reading order; their `article` is 0 here.
+    var sentences: [Sentence] = []
+    /// Each sentence's distinct shingle hashes, sorted, one sentence after another.
+    var shingles: [UInt64] = []
 
+    /// An article whose paragraphs are given as lists of sentences.
     public init(article: String, outlet: String?, paragraphs: [[String]]) {
+        self.init(article: article, outlet: outlet, byteCount: paragraphs.joined().reduce(0) { $0 + $1.utf8.count })
+        var words: [UInt64] = []
+        for (paragraph, sentenceTexts) in paragraphs.enumerated() {
+            for (index, var sentence) in sentenceTexts.enumerated() {
+                sentence.withUTF8 { append($0, paragraph: paragraph, index: index, words: &words) }
+            }
+        }
+        finish()
+    }
+
+    /// An article whose paragraphs analysis has read, with their sentences.
+    init(article: String, outlet: String?, paragraphs: [ParagraphText]) {
+        self.init(article: article, outlet: outlet,
+                  byteCount: paragraphs.reduce(0) { total, paragraph in paragraph.sentences.reduce(total) { $0 + $1.count } })
+        var words: [UInt64] = []
+        for (paragraph, text) in paragraphs.enumerated() {
+            text.bytes.withUnsafeBufferPointer { bytes in
+                for (index, range) in text.sentences.enumerated() {
+                    append(UnsafeBufferPointer(rebasing: bytes[range]), paragraph: paragraph, index: index, words: &words)
+                }
+            }
+        }
+        finish()
+    }
+
+    private init(article: String, outlet: String?, byteCount: Int) {
         self.article = article
         self.outlet = outlet
-        self.paragraphs = paragraphs
+        text.reserveCapacity(byteCount)
+    }
+
+    /// Each paragraph's sentences, in order.
+    public var paragraphs: [[String]] {
+        var paragraphs: [[String]] = []
+        for sentence in sentences.indices {
+            if sentences[sentence].index == 0 { paragraphs.append([]) }
+            paragraphs[paragraphs.count - 1].append(self.sentence(sentence))
+        }
+        return paragraphs
+    }
+
+    /// The text of sentence `number` of this article.
+    func sentence(_ number: Int) -> String {
+        String(decoding: text[sentences[number].textRange], as: UTF8.self)
+    }
+
+    /// The word hashes of sentence `number`, read again from its text.
+    func words(ofSentence number: Int) -> [UInt64] {
+        var words: [UInt64] = []
+        text.withUnsafeBufferPointer { Hashing.appendWordHashes(of: UnsafeBufferPointer(rebasing: $0[sentences[number].textRange]), to: &words) }
+        return words
+    }
+
+    /// Adds a sentence: its text, its words' hash and its distinct shingles.
+    /// `words` is room to work in, kept between sentences.
+    private mutating func append(_ sentence: UnsafeBufferPointer<UInt8>, paragraph: Int, index: Int, words: inout [UInt64]) {
+        words.removeAll(keepingCapacity: true)
+        Hashing.appendWordHashes(of: sentence, to: &words)
+        let start = shingles.count
+        var end = Syndication.shingleLength
+        while end <= words.count && words.count <= Syndication.maximumWords {
+            shingles.append(Hashing.hash(of: words[(end - Syndication.shingleLength)..<end]))
+            end += 1
+        }
+        shingles[start...].sort()
+        var kept = start  // the sentence's distinct shingles move to the front of its part
+        for position in start..<shingles.count where kept == start || shingles[position] != shingles[kept - 1] {
+            shingles[kept] = shingles[position]
+            kept += 1
+        }
+        shingles.removeSubrange(kept...)
+        let textStart = text.count
+        text.append(contentsOf: sentence)
+        sentences.append(Sentence(article: 0, paragraph: Int32(paragraph), index: Int32(index), wordCount: Int32(words.count),
+                                  wordsHash: Hashing.hash(of: words[...]), shingles: Int32(start)..<Int32(kept),
+                                  text: Int32(textStart)..<Int32(text.count)))
+    }
+
+    /// Gives back the room the shingles grew into: an analysis is kept
+    /// while the article is, and each of thousands of articles holds these.
+    private mutating func finish() {
+        if shingles.capacity > shingles.count + shingles.count / 8 { shingles = Array(shingles[...]) }
+        if sentences.capacity > sentences.count + sentences.count / 8 { sentences = Array(sentences[...]) }
     }
 }
 
@@ -183,12 +270,11 @@ public enum Syndication {
         return runs.map { run in
             let copies = run.firstSentences.map { first in
                 let sentence = table[first]
-                return PassageCopy(article: table.texts[sentence.article].article, paragraph: sentence.paragraph,
-                                   sentences: sentence.index..<sentence.index + run.length)
+                return PassageCopy(article: table.texts[Int(sentence.article)].article, paragraph: Int(sentence.paragraph),
+                                   sentences: Int(sentence.index)..<Int(sentence.index) + run.length)
             }
-            let origin = copies[0]
-            let text = table.texts[table[run.firstSentences[0]].article].paragraphs[origin.paragraph][origin.sentences]
-                .joined(separator: " ")
+            let origin = run.firstSentences[0]
+            let text = (origin..<origin + run.length).map(table.text(of:)).joined(separator: " ")
             return Passage(text: text, copies: copies, match: run.verbatim ? .verbatim : .edited)
         }
     }
@@ -201,28 +287,36 @@ struct SentencePair: Hashable {
 }
 
 /// Where a sentence stands, what its words are, and where its shingles
-/// are in its `SentenceTable`.
+/// and text are in its article's `SyndicationText`. Numbers are 32 bits
+/// wide: a dossier holds hundreds of thousands of these at once.
 struct Sentence: Sendable {
-    var article: Int
-    var paragraph: Int
+    /// The article's position in the input (0 within the article's own list).
+    var article: Int32
+    var paragraph: Int32
     /// Its index in the paragraph.
-    var index: Int
-    var wordCount: Int
+    var index: Int32
+    var wordCount: Int32
     /// A hash of all its words, in order, to tell identical sentences.
     var wordsHash: UInt64
     /// Its distinct shingles' hashes, sorted.
-    var shingles: Range<Int>
+    var shingles: Range<Int32>
+    var text: Range<Int32>
+
+    var textRange: Range<Int> { Int(text.lowerBound)..<Int(text.upperBound) }
+    var shingleRange: Range<Int> { Int(shingles.lowerBound)..<Int(shingles.upperBound) }
+    var shingleCount: Int { shingles.count }
 
     /// Whether it has enough words to start a match.
     var isLong: Bool { wordCount >= Syndication.minimumWords }
 }
 
 /// Every sentence of the input, numbered in reading order (article, then
-/// paragraph, then sentence), with its shingles.
+/// paragraph, then sentence). Shingles and text stay with each article.
 struct SentenceTable: Sendable {
     var texts: [SyndicationText]
     var sentences: [Sentence] = []
-    var shingles: [UInt64] = []
+    /// Where each article's sentences start in `sentences`.
+    private var firstSentence: [Int] = []
     /// Per article: its outlet's number, or a number of its own if unknown.
     var outletOf: [Int] = []
 
@@ -235,63 +329,39 @@ struct SentenceTable: Sendable {
             outletNumbers[outlet] = outletNumbers.count
             return outletNumbers.count - 1
         }
-        let parts = Parallel.map(Parallel.chunks(of: texts.count)) { articles in
-            SentenceTable(texts, articles: articles)
-        }
-        sentences.reserveCapacity(parts.reduce(0) { $0 + $1.sentences.count })
-        shingles.reserveCapacity(parts.reduce(0) { $0 + $1.shingles.count })
-        for part in parts {
-            let offset = shingles.count
-            sentences += part.sentences.lazy.map { sentence in
+        sentences.reserveCapacity(texts.reduce(0) { $0 + $1.sentences.count })
+        for (article, text) in texts.enumerated() {
+            firstSentence.append(sentences.count)
+            sentences += text.sentences.lazy.map { sentence in
                 var sentence = sentence
-                sentence.shingles = (sentence.shingles.lowerBound + offset)..<(sentence.shingles.upperBound + offset)
+                sentence.article = Int32(article)
                 return sentence
-            }
-            shingles += part.shingles
-        }
-    }
-
-    /// The sentences of `articles` alone.
-    private init(_ texts: [SyndicationText], articles: Range<Int>) {
-        self.texts = texts
-        var words: [UInt64] = []
-        var sentenceShingles: [UInt64] = []
-        for article in articles {
-            for (paragraph, sentenceTexts) in texts[article].paragraphs.enumerated() {
-                for (index, text) in sentenceTexts.enumerated() {
-                    words.removeAll(keepingCapacity: true)
-                    Hashing.appendWordHashes(of: text, to: &words)
-                    sentenceShingles.removeAll(keepingCapacity: true)
-                    var end = Syndication.shingleLength
-                    while end <= words.count && words.count <= Syndication.maximumWords {
-                        sentenceShingles.append(Hashing.hash(of: words[(end - Syndication.shingleLength)..<end]))
-                        end += 1
-                    }
-                    sentenceShingles.sort()
-                    let start = shingles.count
-                    for shingle in sentenceShingles where shingles.count == start || shingle != shingles.last {
-                        shingles.append(shingle)
-                    }
-                    sentences.append(Sentence(article: article, paragraph: paragraph, index: index,
-                                              wordCount: words.count, wordsHash: Hashing.hash(of: words[...]),
-                                              shingles: start..<shingles.count))
-                }
             }
         }
     }
 
     var count: Int { sentences.count }
 
+    /// How many shingles the sentences have in all.
+    var shingleCount: Int { texts.reduce(0) { $0 + $1.shingles.count } }
+
     subscript(_ sentence: Int) -> Sentence { sentences[sentence] }
 
-    func shingles(of sentence: Int) -> ArraySlice<UInt64> { shingles[sentences[sentence].shingles] }
+    func shingles(of sentence: Int) -> ArraySlice<UInt64> {
+        let sentence = sentences[sentence]
+        return texts[Int(sentence.article)].shingles[sentence.shingleRange]
+    }
 
     /// The word hashes of `sentence`, read again from its text.
     func words(of sentence: Int) -> [UInt64] {
-        let sentence = sentences[sentence]
-        var words: [UInt64] = []
-        Hashing.appendWordHashes(of: texts[sentence.article].paragraphs[sentence.paragraph][sentence.index], to: &words)
-        return words
+        let article = Int(sentences[sentence].article)
+        return texts[article].words(ofSentence: sentence - firstSentence[article])
+    }
+
+    /// The text of `sentence`.
+    func text(of sentence: Int) -> String {
+        let article = Int(sentences[sentence].article)
+        return texts[article].sentence(sentence - firstSentence[article])
     }
 
     /// Whether `other` is a sentence in the same paragraph as `sentence`.
@@ -301,13 +371,13 @@ struct SentenceTable: Sendable {
     }
 
     func sameOutlet(_ sentence: Int, _ other: Int) -> Bool {
-        outletOf[sentences[sentence].article] == outletOf[sentences[other].article]
+        outletOf[Int(sentences[sentence].article)] == outletOf[Int(sentences[other].article)]
     }
 
     /// Whether two sentences sharing no more than `shared` shingles could
     /// match: a cheap test before ``match(_:_:)``.
     func mayMatch(_ sentence: Int, _ other: Int, sharingAtMost shared: Int) -> Bool {
-        let fewer = min(sentences[sentence].shingles.count, sentences[other].shingles.count)
+        let fewer = min(sentences[sentence].shingleCount, sentences[other].shingleCount)
         return Double(shared) >= Syndication.editedContainment * Double(fewer) || shared >= Self.runShingles
     }
 
@@ -321,7 +391,7 @@ struct SentenceTable: Sendable {
     func match(_ sentence: Int, _ other: Int) -> PassageMatch? {
         let one = sentences[sentence], two = sentences[other]
         if one.wordCount > 0, one.wordCount == two.wordCount, one.wordsHash == two.wordsHash { return .verbatim }
-        let fewer = min(one.shingles.count, two.shingles.count)
+        let fewer = min(one.shingleCount, two.shingleCount)
         guard fewer > 0 else { return nil }
         let shared = Self.commonCount(shingles(of: sentence), shingles(of: other))
         let containment = Double(shared) / Double(fewer)
@@ -379,37 +449,34 @@ enum Hashing {
     static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
     static let prime: UInt64 = 0x0000_0100_0000_01b3
 
-    /// Appends the hash of each word of `sentence`: a lower-cased run of
-    /// Unicode letters, marks and digits. Everything else, apostrophes
-    /// included, separates words.
-    static func appendWordHashes(of sentence: String, to words: inout [UInt64]) {
+    /// Appends the hash of each word of a sentence's UTF-8 `bytes`: a
+    /// lower-cased run of Unicode letters, marks and digits. Everything
+    /// else, apostrophes included, separates words.
+    static func appendWordHashes(of bytes: UnsafeBufferPointer<UInt8>, to words: inout [UInt64]) {
         var word = WordHash()
-        var sentence = sentence
-        sentence.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    word.add(byte)
-                    index += 1
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    word.add(byte + 0x20)
-                    index += 1
-                case ..<0x80:
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                word.add(byte)
+                index += 1
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                word.add(byte + 0x20)
+                index += 1
+            case ..<0x80:
+                word.end(appendingTo: &words)
+                index += 1
+            default:
+                let (scalar, length) = decodeScalar(bytes, at: index)
+                if isWordScalar(scalar) {
+                    let properties = scalar.properties
+                    let lower = properties.changesWhenLowercased ? properties.lowercaseMapping : String(scalar)
+                    for byte in lower.utf8 { word.add(byte) }
+                } else {
                     word.end(appendingTo: &words)
-                    index += 1
-                default:
-                    let (scalar, length) = decodeScalar(bytes, at: index)
-                    if isWordScalar(scalar) {
-                        let properties = scalar.properties
-                        let lower = properties.changesWhenLowercased ? properties.lowercaseMapping : String(scalar)
-                        for byte in lower.utf8 { word.add(byte) }
-                    } else {
-                        word.end(appendingTo: &words)
-                    }
-                    index += length
                 }
+                index += length
             }
         }
         word.end(appendingTo: &words)
@@ -525,20 +592,20 @@ struct ShingleIndex {
     /// bits, then small sorts.
     static func postingsByShingle(_ table: SentenceTable) -> [Posting] {
         // At least 8 slots per shingle, so few single shingles share a slot.
-        let slotBits = max(6, Int.bitWidth - (table.shingles.count * 8).leadingZeroBitCount)
+        let slotBits = max(6, Int.bitWidth - (table.shingleCount * 8).leadingZeroBitCount)
         var seen = [UInt64](repeating: 0, count: 1 << (slotBits - 6))
         var seenAgain = seen
         func slot(_ shingle: UInt64) -> (word: Int, bit: UInt64) {
             let slot = Int(shingle >> UInt64(64 - slotBits))
             return (slot >> 6, 1 << UInt64(slot & 63))
         }
-        for shingle in table.shingles {
+        for shingle in table.texts.lazy.flatMap(\.shingles) {
             let (word, bit) = slot(shingle)
             if seen[word] & bit == 0 { seen[word] |= bit } else { seenAgain[word] |= bit }
         }
         var repeated: [Posting] = []
-        for (number, sentence) in table.sentences.enumerated() {
-            for shingle in table.shingles[sentence.shingles] {
+        for number in 0..<table.count {
+            for shingle in table.shingles(of: number) {
                 let (word, bit) = slot(shingle)
                 if seenAgain[word] & bit != 0 { repeated.append(Posting(shingle: shingle, sentence: number)) }
             }
