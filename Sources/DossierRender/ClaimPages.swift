@@ -55,7 +55,7 @@ extension PageContext {
         data["related"] = .list(claim.related.compactMap(dossier.claim).map { .object(claimSummary($0)) })
         data["figures"] = .list(analysed.figures.compactMap { figureTables[$0] })
         page["claim"] = .object(data)
-        page["jsonLD"] = .string(LinkedData.claim(analysed, dossier: dossier).text())
+        page["jsonLD"] = .string(LinkedData.claim(analysed, dossier: dossier))
         return page
     }
 

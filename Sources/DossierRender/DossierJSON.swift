@@ -6,94 +6,126 @@ import DossierCore
 /// everything else by slug, so the same content always gives the same bytes.
 enum DossierJSON {
     static func data(_ dossier: AnalysedDossier) -> [UInt8] {
-        document(dossier).bytes(pretty: true, endingLine: true)
+        JSONWriter.bytes(pretty: true, endingLine: true) { json in
+            json.object { json in
+                json.member("title", dossier.config.title)
+                json.member("description", dossier.config.description)
+                json.key("articles")
+                json.array { json in
+                    for analysed in dossier.articles { article(analysed, to: &json) }
+                }
+                json.key("entities")
+                json.array { json in
+                    for analysed in dossier.entities { entity(analysed, to: &json) }
+                }
+                json.key("claims")
+                json.array { json in
+                    for analysed in dossier.claims { claim(analysed, to: &json) }
+                }
+                json.key("passages")
+                json.array { json in
+                    for shared in dossier.passages { passage(shared, to: &json) }
+                }
+                json.key("figures")
+                json.array { json in
+                    for group in dossier.figures { figureGroup(group, to: &json) }
+                }
+            }
+        }
     }
 
-    static func document(_ dossier: AnalysedDossier) -> JSONValue {
-        .object([
-            ("title", .string(dossier.config.title)),
-            ("description", .optional(dossier.config.description)),
-            ("articles", .elements(count: dossier.articles.count) { article(dossier.articles[$0]) }),
-            ("entities", .elements(count: dossier.entities.count) { entity(dossier.entities[$0]) }),
-            ("claims", .elements(count: dossier.claims.count) { claim(dossier.claims[$0]) }),
-            ("passages", .elements(count: dossier.passages.count) { passage(dossier.passages[$0]) }),
-            ("figures", .elements(count: dossier.figures.count) { figureGroup(dossier.figures[$0]) }),
-        ])
-    }
-
-    static func article(_ analysed: AnalysedArticle) -> JSONValue {
+    static func article(_ analysed: AnalysedArticle, to json: inout JSONWriter) {
         let metadata = analysed.article.metadata
-        return .object([
-            ("slug", .string(analysed.article.slug)),
-            ("title", .string(metadata.title)),
-            ("date", .optional(metadata.date?.description)),
-            ("outlet", .optional(metadata.outlet)),
-            ("author", .optional(metadata.author)),
-            ("source", .optional(metadata.source)),
-            ("url", .string("articles/\(analysed.article.slug).html")),
-            ("words", .number(analysed.words)),
-            ("entities", .array(analysed.entitySlugs.map(JSONValue.string))),
-            ("claims", .array(Set(analysed.claimAppearances.map(\.claim)).sorted().map(JSONValue.string))),
-        ])
+        json.object { json in
+            json.member("slug", analysed.article.slug)
+            json.member("title", metadata.title)
+            json.member("date", metadata.date?.description)
+            json.member("outlet", metadata.outlet)
+            json.member("author", metadata.author)
+            json.member("source", metadata.source)
+            json.member("url", "articles/\(analysed.article.slug).html")
+            json.member("words", analysed.words)
+            json.member("entities", analysed.entitySlugs)
+            json.member("claims", Set(analysed.claimAppearances.map(\.claim)).sorted())
+        }
     }
 
-    static func entity(_ analysed: AnalysedEntity) -> JSONValue {
+    static func entity(_ analysed: AnalysedEntity, to json: inout JSONWriter) {
         let entity = analysed.entity
-        return .object([
-            ("slug", .string(entity.slug)),
-            ("name", .string(entity.name)),
-            ("kind", .string(entity.kind.rawValue)),
-            ("aliases", .array(entity.aliases.map(JSONValue.string))),
-            ("url", .string("entities/\(entity.slug).html")),
-            ("mentions", .array(analysed.appearances.sorted { $0.article < $1.article }.map {
-                .object([("article", .string($0.article)), ("count", .number($0.mentionNumbers.count))])
-            })),
-        ])
+        json.object { json in
+            json.member("slug", entity.slug)
+            json.member("name", entity.name)
+            json.member("kind", entity.kind.rawValue)
+            json.member("aliases", entity.aliases)
+            json.member("url", "entities/\(entity.slug).html")
+            json.key("mentions")
+            json.array { json in
+                for appearance in analysed.appearances.sorted(by: { $0.article < $1.article }) {
+                    json.object { json in
+                        json.member("article", appearance.article)
+                        json.member("count", appearance.mentionNumbers.count)
+                    }
+                }
+            }
+        }
     }
 
-    static func claim(_ analysed: AnalysedClaim) -> JSONValue {
+    static func claim(_ analysed: AnalysedClaim, to json: inout JSONWriter) {
         let claim = analysed.claim
-        return .object([
-            ("slug", .string(claim.slug)),
-            ("claim", .string(claim.statement)),
-            ("claimant", .array(claim.claimants.map(JSONValue.string))),
-            ("verdict", .optional(claim.verdict)),
-            ("url", .string("claims/\(claim.slug).html")),
-            ("sources", .number(analysed.sourceCount)),
-            ("independent_sources", .number(analysed.independentSourceCount)),
-            ("disputing_sources", .number(analysed.disputingSourceCount)),
-            ("appearances", .array(analysed.appearances.map { appearance in
-                .object([("article", .string(appearance.article)), ("stance", .string(appearance.stance.rawValue)),
-                         ("text", .string(appearance.text))])
-            })),
-        ])
+        json.object { json in
+            json.member("slug", claim.slug)
+            json.member("claim", claim.statement)
+            json.member("claimant", claim.claimants)
+            json.member("verdict", claim.verdict)
+            json.member("url", "claims/\(claim.slug).html")
+            json.member("sources", analysed.sourceCount)
+            json.member("independent_sources", analysed.independentSourceCount)
+            json.member("disputing_sources", analysed.disputingSourceCount)
+            json.key("appearances")
+            json.array { json in
+                for appearance in analysed.appearances {
+                    json.object { json in
+                        json.member("article", appearance.article)
+                        json.member("stance", appearance.stance.rawValue)
+                        json.member("text", appearance.text)
+                    }
+                }
+            }
+        }
     }
 
-    static func passage(_ passage: Passage) -> JSONValue {
-        .object([
-            ("text", .string(passage.text)),
-            ("match", .string(passage.match.rawValue)),
-            ("articles", .array(passage.copies.map { JSONValue.string($0.article) })),
-        ])
+    static func passage(_ passage: Passage, to json: inout JSONWriter) {
+        json.object { json in
+            json.member("text", passage.text)
+            json.member("match", passage.match.rawValue)
+            json.member("articles", passage.copies.map(\.article))
+        }
     }
 
-    static func figureGroup(_ group: FigureGroup) -> JSONValue {
-        .object([
-            ("slug", .string(group.slug)),
-            ("what", .string(group.what)),
-            ("status", .string(group.status.rawValue)),
-            ("values", .array(group.mentions.map { mention in
-                let figure = mention.figure
-                return .object([
-                    ("value", .decimal(figure.value)),
-                    ("min", figure.interval.lower.map(JSONValue.decimal) ?? .null),
-                    ("max", figure.interval.upper.map(JSONValue.decimal) ?? .null),
-                    ("percent", .bool(figure.isPercent)),
-                    ("period", .optional(figure.period?.rawValue)),
-                    ("text", .string(figure.text)),
-                    ("article", .string(mention.article)),
-                ])
-            })),
-        ])
+    static func figureGroup(_ group: FigureGroup, to json: inout JSONWriter) {
+        json.object { json in
+            json.member("slug", group.slug)
+            json.member("what", group.what)
+            json.member("status", group.status.rawValue)
+            json.key("values")
+            json.array { json in
+                for mention in group.mentions {
+                    let figure = mention.figure
+                    json.object { json in
+                        json.key("value")
+                        json.decimal(figure.value)
+                        json.key("min")
+                        json.decimal(figure.interval.lower)
+                        json.key("max")
+                        json.decimal(figure.interval.upper)
+                        json.key("percent")
+                        json.bool(figure.isPercent)
+                        json.member("period", figure.period?.rawValue)
+                        json.member("text", figure.text)
+                        json.member("article", mention.article)
+                    }
+                }
+            }
+        }
     }
 }

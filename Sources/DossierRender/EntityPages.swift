@@ -95,7 +95,7 @@ extension PageContext {
         data["graph"] = neighbourhood.svg(id: "entity-graph", title: "\(entity.name) and the entities most often named with it") ?? false
         (data["claimsMade"], data["claimsAbout"]) = entityClaims(analysed)
         page["entity"] = .object(data)
-        page["jsonLD"] = .string(LinkedData.entity(analysed, config: dossier.config).text())
+        page["jsonLD"] = .string(LinkedData.entity(analysed, config: dossier.config))
         return page
     }
 

@@ -14,105 +14,156 @@ enum LinkedData {
         }
     }
 
-    /// The absolute URL of a site path, when the dossier has a `base_url`.
-    static func absolute(_ path: String, config: DossierConfig) -> JSONValue? {
-        config.absoluteURL(path).map(JSONValue.string)
+    /// The member `url`, the absolute URL of a site path, when the
+    /// dossier has a `base_url`.
+    static func url(_ path: String, config: DossierConfig, to json: inout JSONWriter) {
+        if let url = config.absoluteURL(path) { json.member("url", url) }
+    }
+
+    /// A thing by its type and name, with its URL on the site.
+    static func thing(type: String, name: String, path: String, config: DossierConfig, to json: inout JSONWriter) {
+        json.object { json in
+            json.member("@type", type)
+            json.member("name", name)
+            url(path, config: config, to: &json)
+        }
     }
 
     /// A page of the site that is not about one thing: the front page
     /// (`WebSite`), an index (`CollectionPage`), a raw source (`WebPage`).
-    static func page(type: String, name: String?, path: String, config: DossierConfig) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("@context", .string("https://schema.org")),
-            ("@type", .string(type)),
-            ("name", .string(name ?? config.title)),
-            ("inLanguage", .string(config.language)),
-        ]
-        if name == nil, let description = config.description { members.append(("description", .string(description))) }
-        if let url = absolute(path, config: config) { members.append(("url", url)) }
-        if type != "WebSite" {
-            var site: [(String, JSONValue)] = [("@type", .string("WebSite")), ("name", .string(config.title))]
-            if let url = absolute("index.html", config: config) { site.append(("url", url)) }
-            members.append(("isPartOf", .object(site)))
+    static func page(type: String, name: String?, path: String, config: DossierConfig) -> String {
+        JSONWriter.text { json in
+            json.object { json in
+                json.member("@context", "https://schema.org")
+                json.member("@type", type)
+                json.member("name", name ?? config.title)
+                json.member("inLanguage", config.language)
+                if name == nil, let description = config.description { json.member("description", description) }
+                url(path, config: config, to: &json)
+                if type != "WebSite" {
+                    json.key("isPartOf")
+                    thing(type: "WebSite", name: config.title, path: "index.html", config: config, to: &json)
+                }
+            }
         }
-        return .object(members)
     }
 
-    static func entity(_ analysed: AnalysedEntity, config: DossierConfig) -> JSONValue {
+    static func entity(_ analysed: AnalysedEntity, config: DossierConfig) -> String {
         let entity = analysed.entity
-        var members: [(String, JSONValue)] = [
-            ("@context", .string("https://schema.org")),
-            ("@type", .string(type(entity.kind))),
-            ("name", .string(entity.name)),
-        ]
-        if !entity.aliases.isEmpty { members.append(("alternateName", .array(entity.aliases.map(JSONValue.string)))) }
-        if let description = entity.description { members.append(("description", .string(description))) }
-        if !entity.sameAs.isEmpty { members.append(("sameAs", .array(entity.sameAs.map(JSONValue.string)))) }
-        if let url = absolute("entities/\(entity.slug).html", config: config) { members.append(("url", url)) }
-        return .object(members)
+        return JSONWriter.text { json in
+            json.object { json in
+                json.member("@context", "https://schema.org")
+                json.member("@type", type(entity.kind))
+                json.member("name", entity.name)
+                if !entity.aliases.isEmpty { json.member("alternateName", entity.aliases) }
+                if let description = entity.description { json.member("description", description) }
+                if !entity.sameAs.isEmpty { json.member("sameAs", entity.sameAs) }
+                url("entities/\(entity.slug).html", config: config, to: &json)
+            }
+        }
     }
 
-    static func article(_ analysed: AnalysedArticle, dossier: AnalysedDossier) -> JSONValue {
+    static func article(_ analysed: AnalysedArticle, dossier: AnalysedDossier) -> String {
         let metadata = analysed.article.metadata
-        var members: [(String, JSONValue)] = [
-            ("@context", .string("https://schema.org")),
-            ("@type", .string("NewsArticle")),
-            ("headline", .string(metadata.title)),
-        ]
-        if let date = metadata.date { members.append(("datePublished", .string(date.description))) }
-        if let author = metadata.author {
-            members.append(("author", .object([("@type", .string("Person")), ("name", .string(author))])))
+        return JSONWriter.text { json in
+            json.object { json in
+                json.member("@context", "https://schema.org")
+                json.member("@type", "NewsArticle")
+                json.member("headline", metadata.title)
+                if let date = metadata.date { json.member("datePublished", date.description) }
+                if let author = metadata.author {
+                    json.key("author")
+                    json.object { json in
+                        json.member("@type", "Person")
+                        json.member("name", author)
+                    }
+                }
+                if let outlet = metadata.outlet {
+                    json.key("publisher")
+                    json.object { json in
+                        json.member("@type", "Organization")
+                        json.member("name", outlet)
+                    }
+                }
+                if let url = metadata.url, url.isWebURL { json.member("isBasedOn", url) }
+                url("articles/\(analysed.article.slug).html", config: dossier.config, to: &json)
+                let named = analysed.entitySlugs.compactMap(dossier.entity).map(\.entity)
+                if !named.isEmpty {
+                    json.key("mentions")
+                    json.array { json in
+                        for entity in named {
+                            thing(type: type(entity.kind), name: entity.name, path: "entities/\(entity.slug).html",
+                                  config: dossier.config, to: &json)
+                        }
+                    }
+                }
+            }
         }
-        if let outlet = metadata.outlet {
-            members.append(("publisher", .object([("@type", .string("Organization")), ("name", .string(outlet))])))
-        }
-        if let url = metadata.url, url.isWebURL { members.append(("isBasedOn", .string(url))) }
-        if let url = absolute("articles/\(analysed.article.slug).html", config: dossier.config) {
-            members.append(("url", url))
-        }
-        let named = analysed.entitySlugs.compactMap(dossier.entity).map { analysed -> JSONValue in
-            var mention: [(String, JSONValue)] = [("@type", .string(type(analysed.entity.kind))),
-                                                  ("name", .string(analysed.entity.name))]
-            if let url = absolute("entities/\(analysed.entity.slug).html", config: dossier.config) { mention.append(("url", url)) }
-            return .object(mention)
-        }
-        if !named.isEmpty { members.append(("mentions", .array(named))) }
-        return .object(members)
     }
 
     /// A schema.org `Claim` with its author and appearances; when the curator
     /// set a verdict, a `ClaimReview` of it by the dossier.
-    static func claim(_ analysed: AnalysedClaim, dossier: AnalysedDossier) -> JSONValue {
+    static func claim(_ analysed: AnalysedClaim, dossier: AnalysedDossier) -> String {
         let claim = analysed.claim
-        var item: [(String, JSONValue)] = [("@type", .string("Claim")), ("text", .string(claim.statement))]
-        let authors = claim.claimants.compactMap(dossier.entity).map { analysed -> JSONValue in
-            var author: [(String, JSONValue)] = [("@type", .string(type(analysed.entity.kind))),
-                                                 ("name", .string(analysed.entity.name))]
-            if let url = absolute("entities/\(analysed.entity.slug).html", config: dossier.config) { author.append(("url", url)) }
-            return .object(author)
+        let authors = claim.claimants.compactMap(dossier.entity).map(\.entity)
+        let appearances = Set(analysed.reports.map(\.article)).sorted().compactMap(dossier.article).map(\.article)
+        /// The claim itself, its members after `@context`.
+        func item(_ json: inout JSONWriter) {
+            json.member("@type", "Claim")
+            json.member("text", claim.statement)
+            if !authors.isEmpty {
+                json.key("author")
+                func author(_ entity: Entity, _ json: inout JSONWriter) {
+                    thing(type: type(entity.kind), name: entity.name, path: "entities/\(entity.slug).html",
+                          config: dossier.config, to: &json)
+                }
+                if authors.count == 1 {
+                    author(authors[0], &json)
+                } else {
+                    json.array { json in
+                        for entity in authors { author(entity, &json) }
+                    }
+                }
+            }
+            if let date = claim.date { json.member("datePublished", date.description) }
+            if !appearances.isEmpty {
+                json.key("appearance")
+                json.array { json in
+                    for article in appearances {
+                        json.object { json in
+                            json.member("@type", "NewsArticle")
+                            json.member("headline", article.metadata.title)
+                            if let date = article.metadata.date { json.member("datePublished", date.description) }
+                            url("articles/\(article.slug).html", config: dossier.config, to: &json)
+                        }
+                    }
+                }
+            }
         }
-        if !authors.isEmpty { item.append(("author", authors.count == 1 ? authors[0] : .array(authors))) }
-        if let date = claim.date { item.append(("datePublished", .string(date.description))) }
-        let appearances = Set(analysed.reports.map(\.article)).sorted().compactMap(dossier.article).map { article -> JSONValue in
-            var work: [(String, JSONValue)] = [("@type", .string("NewsArticle")), ("headline", .string(article.article.metadata.title))]
-            if let date = article.article.metadata.date { work.append(("datePublished", .string(date.description))) }
-            if let url = absolute("articles/\(article.article.slug).html", config: dossier.config) { work.append(("url", url)) }
-            return .object(work)
+        return JSONWriter.text { json in
+            json.object { json in
+                json.member("@context", "https://schema.org")
+                guard let verdict = claim.verdict else {
+                    item(&json)
+                    url("claims/\(claim.slug).html", config: dossier.config, to: &json)
+                    return
+                }
+                json.member("@type", "ClaimReview")
+                json.member("claimReviewed", claim.statement)
+                json.key("itemReviewed")
+                json.object(item)
+                json.key("reviewRating")
+                json.object { json in
+                    json.member("@type", "Rating")
+                    json.member("alternateName", verdict)
+                }
+                json.key("author")
+                json.object { json in
+                    json.member("@type", "Organization")
+                    json.member("name", dossier.config.title)
+                }
+                url("claims/\(claim.slug).html", config: dossier.config, to: &json)
+            }
         }
-        if !appearances.isEmpty { item.append(("appearance", .array(appearances))) }
-        let url = absolute("claims/\(claim.slug).html", config: dossier.config)
-        guard let verdict = claim.verdict else {
-            return .object([("@context", .string("https://schema.org"))] + item + (url.map { [("url", $0)] } ?? []))
-        }
-        var review: [(String, JSONValue)] = [
-            ("@context", .string("https://schema.org")),
-            ("@type", .string("ClaimReview")),
-            ("claimReviewed", .string(claim.statement)),
-            ("itemReviewed", .object(item)),
-            ("reviewRating", .object([("@type", .string("Rating")), ("alternateName", .string(verdict))])),
-            ("author", .object([("@type", .string("Organization")), ("name", .string(dossier.config.title))])),
-        ]
-        if let url { review.append(("url", url)) }
-        return .object(review)
     }
 }

@@ -48,7 +48,7 @@ struct PageContext {
         var context = frame(title: metadata.title, depth: 1, section: "articles")
         context["pageDescription"] = .string(analysed.plainText.firstWords(40))
         context["article"] = .object(article)
-        context["jsonLD"] = .string(LinkedData.article(analysed, dossier: dossier).text())
+        context["jsonLD"] = .string(LinkedData.article(analysed, dossier: dossier))
         context["previous"] = analysed.previous.flatMap(dossier.article).map { .object(summary($0, depth: 1)) }
         context["next"] = analysed.next.flatMap(dossier.article).map { .object(summary($0, depth: 1)) }
         return context

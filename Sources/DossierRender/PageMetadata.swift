@@ -19,7 +19,7 @@ extension PageContext {
         if page["pageDescription"] == nil { page["pageDescription"] = config.description.map(TemplateValue.string) }
         if page["jsonLD"] == nil {
             let title: String? = if case .string(let title)? = page["pageTitle"] { title } else { nil }
-            page["jsonLD"] = .string(LinkedData.page(type: Self.schemaType(path), name: title, path: path, config: config).text())
+            page["jsonLD"] = .string(LinkedData.page(type: Self.schemaType(path), name: title, path: path, config: config))
         }
         return page
     }

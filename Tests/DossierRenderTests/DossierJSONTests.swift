@@ -84,16 +84,33 @@ func quotedEscapesWhatJSONAndHTMLNeed(_ input: String, _ expected: String) {
     #expect(parsed == [nasty])
 }
 
-@Test func jsonTextKeepsKeyOrderAndEmptyArrays() {
-    let value = JSONValue.object([("b", .number(1)), ("a", .array([])), ("c", .array([.null, .string("x")]))])
-    #expect(value.text() == """
+@Test func jsonTextKeepsKeyOrderAndEmptyContainers() {
+    func write(_ json: inout JSONWriter) {
+        json.object { json in
+            json.member("b", 1)
+            json.member("a", [String]())
+            json.key("c")
+            json.array { json in
+                json.null()
+                json.string("x")
+                json.object { _ in }
+            }
+            json.key("d")
+            json.decimal(2.5)
+        }
+    }
+    #expect(JSONWriter.text(write) == """
         {
           "b": 1,
           "a": [],
           "c": [
             null,
-            "x"
-          ]
+            "x",
+            {}
+          ],
+          "d": 2.5
         }
         """)
+    #expect(String(decoding: JSONWriter.bytes(pretty: false, endingLine: true, write), as: UTF8.self)
+            == "{\"b\":1,\"a\":[],\"c\":[null,\"x\",{}],\"d\":2.5}\n")
 }
