@@ -123,7 +123,15 @@ public struct BuildSession: Sendable {
             let previousLinks = checkCache
             let rendered: [RenderedFile]
             do {
-                rendered = try await renderer.render(dossier, cache: &renderCache) { [staged] file throws(Publisher.Failure) in
+                // A data file nothing keeps is staged in pieces as it is made, never held whole.
+                var stream: (@Sendable (DataFile) throws(Publisher.Failure) -> RenderedFile)?
+                if !keeping, let staged {
+                    stream = { dataFile throws(Publisher.Failure) in
+                        RenderedFile(path: dataFile.path, kept: nil, links: nil,
+                                     carriedOver: try staged.add(path: dataFile.path) { dataFile.write(to: $0) })
+                    }
+                }
+                rendered = try await renderer.render(dossier, cache: &renderCache, stream: stream) { [staged] file throws(Publisher.Failure) in
                     RenderedFile(path: file.path, kept: keeping ? file : nil,
                                  links: SiteCheck.isPage(file.path) ? previousLinks.links(of: file) : nil,
                                  carriedOver: try staged?.add(file) ?? false)

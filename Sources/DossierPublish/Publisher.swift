@@ -72,12 +72,24 @@ public struct Publisher: Sendable {
     /// Writes `bytes` to a new file at `path`, with the permissions the
     /// umask allows, making its folder if it is missing.
     func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+        let descriptor = try create(path)
+        defer { close(descriptor) }
+        try writeAll(bytes[...], to: descriptor, path: path)
+    }
+
+    /// Opens a new file at `path` for writing, with the permissions the
+    /// umask allows, making its folder if it is missing.
+    func create(_ path: String) throws(Failure) -> Int32 {
         var descriptor: Int32 = -1
         guard creatingFolder(of: path, {
             descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
             return descriptor >= 0
         }) else { throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
+        return descriptor
+    }
+
+    /// Writes all of `bytes` to the open file at `path`.
+    func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32, path: String) throws(Failure) {
         var offset = 0
         while offset < bytes.count {
             let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }

@@ -5,31 +5,29 @@ import DossierCore
 /// docs/dossier-json.md. Articles are in reading order (date, then slug),
 /// everything else by slug, so the same content always gives the same bytes.
 enum DossierJSON {
-    static func data(_ dossier: AnalysedDossier) -> [UInt8] {
-        JSONWriter.bytes(pretty: true, endingLine: true) { json in
-            json.object { json in
-                json.member("title", dossier.config.title)
-                json.member("description", dossier.config.description)
-                json.key("articles")
-                json.array { json in
-                    for analysed in dossier.articles { article(analysed, to: &json) }
-                }
-                json.key("entities")
-                json.array { json in
-                    for analysed in dossier.entities { entity(analysed, to: &json) }
-                }
-                json.key("claims")
-                json.array { json in
-                    for analysed in dossier.claims { claim(analysed, to: &json) }
-                }
-                json.key("passages")
-                json.array { json in
-                    for shared in dossier.passages { passage(shared, to: &json) }
-                }
-                json.key("figures")
-                json.array { json in
-                    for group in dossier.figures { figureGroup(group, to: &json) }
-                }
+    static func write(_ dossier: AnalysedDossier, to json: inout JSONWriter) {
+        json.object { json in
+            json.member("title", dossier.config.title)
+            json.member("description", dossier.config.description)
+            json.key("articles")
+            json.array { json in
+                for analysed in dossier.articles { article(analysed, to: &json) }
+            }
+            json.key("entities")
+            json.array { json in
+                for analysed in dossier.entities { entity(analysed, to: &json) }
+            }
+            json.key("claims")
+            json.array { json in
+                for analysed in dossier.claims { claim(analysed, to: &json) }
+            }
+            json.key("passages")
+            json.array { json in
+                for shared in dossier.passages { passage(shared, to: &json) }
+            }
+            json.key("figures")
+            json.array { json in
+                for group in dossier.figures { figureGroup(group, to: &json) }
             }
         }
     }

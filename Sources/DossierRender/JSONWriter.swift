@@ -16,9 +16,14 @@ struct JSONWriter {
     private var isEmpty = true
     /// Whether a key was just written, so the next value follows it on its line.
     private var afterKey = true
+    /// Where the text goes once it holds `pieceSize` bytes; nil: it is kept whole.
+    private let output: ((ArraySlice<UInt8>) -> Void)?
+    private let pieceSize: Int
 
-    private init(pretty: Bool) {
+    private init(pretty: Bool, output: ((ArraySlice<UInt8>) -> Void)? = nil, pieceSize: Int = .max) {
         level = pretty ? 0 : nil
+        self.output = output
+        self.pieceSize = pieceSize
     }
 
     /// The UTF-8 text of what `write` writes; followed by a line break when
@@ -28,6 +33,18 @@ struct JSONWriter {
         write(&writer)
         if endingLine { writer.bytes.append(UInt8(ascii: "\n")) }
         return writer.bytes
+    }
+
+    /// The same text handed to `output` in pieces of about `pieceSize`
+    /// bytes, in order, so that it is never held whole.
+    static func write(pretty: Bool, endingLine: Bool = false, inPiecesOf pieceSize: Int,
+                      to output: (ArraySlice<UInt8>) -> Void, _ write: (inout JSONWriter) -> Void) {
+        withoutActuallyEscaping(output) { output in
+            var writer = JSONWriter(pretty: pretty, output: output, pieceSize: pieceSize)
+            write(&writer)
+            if endingLine { writer.bytes.append(UInt8(ascii: "\n")) }
+            output(writer.bytes[...])
+        }
     }
 
     /// What `write` writes, pretty-printed, as a string.
@@ -140,8 +157,13 @@ struct JSONWriter {
         }
     }
 
-    /// A comma after a previous member, then a line break when pretty-printing.
+    /// A comma after a previous member, then a line break when
+    /// pretty-printing; first, a full piece goes to the output.
     private mutating func separate() {
+        if let output, bytes.count >= pieceSize {
+            output(bytes[...])
+            bytes.removeAll(keepingCapacity: true)
+        }
         if !isEmpty { bytes.append(UInt8(ascii: ",")) }
         isEmpty = false
         breakLine()

@@ -6,30 +6,28 @@ import DossierCore
 /// of its own index page), with the text a reader may type and the line
 /// shown under a result. The schema is documented in docs/search.md.
 enum SearchIndex {
-    static func data(_ dossier: AnalysedDossier) -> [UInt8] {
-        JSONWriter.bytes(pretty: false, endingLine: true) { json in
-            json.object { json in
-                json.key("pages")
-                json.array { json in
-                    for analysed in dossier.entities {
-                        let entity = analysed.entity
-                        entry(kind: "entity", url: "entities/\(entity.slug).html", title: entity.name,
-                              meta: PageContext.label(entity.kind), names: entity.aliases, text: entity.description ?? "", to: &json)
-                    }
-                    for analysed in dossier.claims {
-                        let claim = analysed.claim
-                        let claimants = claim.claimants.compactMap(dossier.entity).map(\.entity.name)
-                        let meta = (claimants.isEmpty ? [] : ["Claimed by " + claimants.joined(separator: ", ")])
-                            + (claim.verdict.map { [$0] } ?? [])
-                        entry(kind: "claim", url: "claims/\(claim.slug).html", title: claim.statement,
-                              meta: meta.joined(separator: " · "), names: claimants, text: "", to: &json)
-                    }
-                    for analysed in dossier.articles {
-                        let metadata = analysed.article.metadata
-                        let meta = [metadata.date?.longForm, metadata.outlet, metadata.author.map { "by " + $0 }].compactMap { $0 }
-                        entry(kind: "article", url: "articles/\(analysed.article.slug).html", title: metadata.title,
-                              meta: meta.joined(separator: " · "), names: [], text: analysed.plainText.firstWords(.max), to: &json)
-                    }
+    static func write(_ dossier: AnalysedDossier, to json: inout JSONWriter) {
+        json.object { json in
+            json.key("pages")
+            json.array { json in
+                for analysed in dossier.entities {
+                    let entity = analysed.entity
+                    entry(kind: "entity", url: "entities/\(entity.slug).html", title: entity.name,
+                          meta: PageContext.label(entity.kind), names: entity.aliases, text: entity.description ?? "", to: &json)
+                }
+                for analysed in dossier.claims {
+                    let claim = analysed.claim
+                    let claimants = claim.claimants.compactMap(dossier.entity).map(\.entity.name)
+                    let meta = (claimants.isEmpty ? [] : ["Claimed by " + claimants.joined(separator: ", ")])
+                        + (claim.verdict.map { [$0] } ?? [])
+                    entry(kind: "claim", url: "claims/\(claim.slug).html", title: claim.statement,
+                          meta: meta.joined(separator: " · "), names: claimants, text: "", to: &json)
+                }
+                for analysed in dossier.articles {
+                    let metadata = analysed.article.metadata
+                    let meta = [metadata.date?.longForm, metadata.outlet, metadata.author.map { "by " + $0 }].compactMap { $0 }
+                    entry(kind: "article", url: "articles/\(analysed.article.slug).html", title: metadata.title,
+                          meta: meta.joined(separator: " · "), names: [], text: analysed.plainText.firstWords(.max), to: &json)
                 }
             }
         }

@@ -24,13 +24,16 @@ public struct SiteRenderer: Sendable {
     /// Renders every file of the site and hands each to `deliver` as soon
     /// as it is made, from many tasks at once, so that a build need not
     /// hold the whole site; returns what `deliver` gave for each file,
-    /// sorted by the file's path. Only the pages whose data changed since
-    /// `cache` was filled are rendered again. Pages are rendered in
-    /// parallel; an article's task owns its Markdown tree, which it
-    /// transforms (claim sentences, links to entities) before rendering it.
-    /// The first error `deliver` throws stops the render and is thrown.
+    /// sorted by the file's path. The data files go to `stream` instead,
+    /// when there is one, to be written in pieces as they are made. Only
+    /// the pages whose data changed since `cache` was filled are rendered
+    /// again. Pages are rendered in parallel; an article's task owns its
+    /// Markdown tree, which it transforms (claim sentences, links to
+    /// entities) before rendering it. The first error `deliver` or `stream`
+    /// throws stops the render and is thrown.
     public func render<Delivered: Sendable, Failure: Error>(
         _ dossier: AnalysedDossier, cache: inout RenderCache,
+        stream: (@Sendable (DataFile) throws(Failure) -> Delivered)? = nil,
         deliver: @escaping @Sendable (SiteFile) throws(Failure) -> Delivered
     ) async throws(Failure) -> [Delivered] {
         if cache.themeFiles != theme.files {  // every page may change; article bodies do not depend on the theme
@@ -64,19 +67,26 @@ public struct SiteRenderer: Sendable {
         let previous = cache
         let keeping = cache.keepingPages
         let pages = await withTaskGroup(of: DeliveredPage<Delivered, Failure>?.self) { group in
-            func add(isPage: Bool = true, _ page: @escaping @Sendable () -> PageResult) {
+            func add(_ page: @escaping @Sendable () -> PageResult) {
                 group.addTask {
                     guard !Task.isCancelled else { return nil }
                     let result = page()
-                    return DeliveredPage(path: result.page.file.path, isPage: isPage, reused: result.reused,
-                                         kept: keeping && isPage ? (result.page, result.body) : nil,
+                    return DeliveredPage(path: result.page.file.path, isPage: true, reused: result.reused,
+                                         kept: keeping ? (result.page, result.body) : nil,
                                          delivered: Result { () throws(Failure) in try deliver(result.page.file) })
                 }
             }
             // The two large data files need no page: they are made alongside
-            // the pages, and handed over (and forgotten) as soon as they are made.
-            add(isPage: false) { PageResult(made: SiteFile(path: "dossier.json", contents: DossierJSON.data(dossier))) }
-            add(isPage: false) { PageResult(made: SiteFile(path: "search.json", contents: SearchIndex.data(dossier))) }
+            // the pages, and handed over as they are made.
+            for dataFile in DataFile.all(of: dossier) {
+                group.addTask {
+                    guard !Task.isCancelled else { return nil }
+                    let delivered = Result { () throws(Failure) in
+                        if let stream { try stream(dataFile) } else { try deliver(dataFile.file) }
+                    }
+                    return DeliveredPage(path: dataFile.path, isPage: false, reused: false, kept: nil, delivered: delivered)
+                }
+            }
             for job in jobs {
                 add { render(job, previous: previous.pages[job.path], in: context, fingerprinting: keeping) }
             }
@@ -226,13 +236,5 @@ public struct SiteRenderer: Sendable {
         page["raw"] = ["name": .string(article.metadata.source ?? article.path), "text": .string(analysed.rawText ?? "")]
         page["article"] = .object(context.summary(analysed, depth: 1))
         return page
-    }
-}
-
-
-extension SiteRenderer.PageResult {
-    /// A file just made, not taken from a cache.
-    init(made file: SiteFile) {
-        self.init(page: RenderedPage(fingerprint: nil, file: file), reused: false)
     }
 }

@@ -192,6 +192,44 @@ func unsafePathThrowsAndLeavesThePreviousSiteAsItWas(_ path: String) async throw
     #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.folder.path) == ["site"], "staging left behind")
 }
 
+/// A file staged in pieces is written piece by piece, and carried over
+/// (the previous copy linked, not rewritten) only when every byte and its
+/// length are the same: the same start with more or fewer bytes, or one
+/// byte changed in a later piece, is written.
+@Test func aFileStagedInPiecesIsCarriedOverOnlyWhenAllItsBytesAreTheSame() async throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    let pieces = (0..<5).map { Array("piece \($0) of the data file;".utf8) }
+    let whole = Array(pieces.joined())
+    let previous = [SiteFile(path: "dossier.json", contents: whole), SiteFile(path: "data/longer.json", contents: whole),
+                    SiteFile(path: "data/shorter.json", contents: whole), SiteFile(path: "data/changed.json", contents: whole)]
+    _ = try await scratch.publish(previous)
+    let before = try scratch.identity("dossier.json")
+
+    let staged = try Publisher(output: scratch.output).stage()
+    func stage(_ path: String, _ pieces: [[UInt8]]) throws -> Bool {
+        try staged.add(path: path) { output in pieces.forEach { output($0[...]) } }
+    }
+    var changed = pieces
+    changed[3][0] = UInt8(ascii: "P")
+    #expect(try stage("dossier.json", pieces), "the same bytes in pieces: carried over")
+    #expect(try !stage("data/longer.json", pieces + [Array("more".utf8)]))
+    #expect(try !stage("data/shorter.json", Array(pieces.dropLast())))
+    #expect(try !stage("data/changed.json", changed))
+    #expect(try !stage("data/new.json", pieces), "no previous copy")
+    #expect(throws: Publisher.Failure.self) { try stage("../escaped.json", pieces) }
+    #expect(staged.contents(of: "data/longer.json") == whole + Array("more".utf8))
+    #expect(staged.contents(of: "data/shorter.json") == Array(pieces.dropLast().joined()))
+    #expect(staged.contents(of: "data/changed.json") == Array(changed.joined()))
+    #expect(staged.contents(of: "data/new.json") == whole)
+
+    _ = try staged.publish(written: ["data/longer.json", "data/shorter.json", "data/changed.json", "data/new.json"],
+                           unchanged: ["dossier.json"])
+    let after = try scratch.identity("dossier.json")
+    #expect(after.inode == before.inode)
+    #expect(scratch.snapshot(scratch.output)["dossier.json"] == whole)
+}
+
 @Test func aDiscardedStagedSiteLeavesThePreviousSiteAndNoStaging() async throws {
     let scratch = try Scratch()
     defer { scratch.remove() }

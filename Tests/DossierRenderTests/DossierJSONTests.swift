@@ -1,4 +1,6 @@
+import DossierAnalyse
 import DossierCore
+import DossierIngest
 @testable import DossierRender
 import Foundation
 import Testing
@@ -113,4 +115,19 @@ func quotedEscapesWhatJSONAndHTMLNeed(_ input: String, _ expected: String) {
         """)
     #expect(String(decoding: JSONWriter.bytes(pretty: false, endingLine: true, write), as: UTF8.self)
             == "{\"b\":1,\"a\":[],\"c\":[null,\"x\",{}],\"d\":2.5}\n")
+}
+
+/// A data file handed over in pieces (as `dossier build` stages it) is the
+/// same bytes as the file made whole, in pieces of about the size asked.
+@Test func dataFilesInPiecesAreTheWholeFile() async throws {
+    let dossier = await Analyse.run(IngestedContent(config: DossierConfig(title: "T"), articles: articles))
+    let files = DataFile.all(of: dossier)
+    #expect(files.map(\.path) == ["dossier.json", "search.json"])
+    for file in files {
+        var pieces: [[UInt8]] = []
+        file.write(inPiecesOf: 64) { pieces.append(Array($0)) }
+        #expect(Array(pieces.joined()) == file.file.contents)
+        #expect(pieces.count > 3, "\(file.path) in \(pieces.count) pieces")
+        #expect(pieces.dropLast().allSatisfy { $0.count >= 64 && $0.count < 300 }, "\(pieces.map(\.count))")
+    }
 }
