@@ -95,7 +95,17 @@ public final class MarkdownDocument: @unchecked Sendable {
             }
         }
         endBlock()
-        return blocks.joined(separator: "\n\n")
+        // Made at its exact size: a dossier keeps the text of every article.
+        let separator = "\n\n".utf8
+        let size = blocks.reduce(0) { $0 + $1.utf8.count } + separator.count * max(0, blocks.count - 1)
+        return String(unsafeUninitializedCapacity: size) { buffer in
+            var filled = 0
+            for (number, block) in blocks.enumerated() {
+                if number > 0 { filled = buffer[filled...].initialize(fromContentsOf: separator) }
+                filled = buffer[filled...].initialize(fromContentsOf: block.utf8)
+            }
+            return filled
+        }
     }
 
     /// Visits every node in document order, calling `visit` with `.enter` before a

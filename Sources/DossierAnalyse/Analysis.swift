@@ -211,7 +211,8 @@ public enum Analyse {
         let paragraphs = ParagraphText.paragraphs(of: document)
         let mentions = entities.mentions(in: paragraphs)
         let (appearances, matched) = claims.appearances(in: paragraphs, of: article.slug, mentions: mentions)
-        let figures = paragraphs.flatMap { FigureExtractor.mentions(in: $0.bytes, sentences: $0.sentences, article: article.slug) }
+        var figures = paragraphs.flatMap { FigureExtractor.mentions(in: $0.bytes, sentences: $0.sentences, article: article.slug) }
+        figures.releaseSpareCapacity()
         var withoutBody = article
         withoutBody.body = ""
         let analysed = AnalysedArticle(article: withoutBody, document: document, plainText: text, words: text.wordCount,

@@ -118,6 +118,7 @@ public struct EntityIndex: Sendable {
                     range: match.range, span: text.span(for: match.range)!))
             }
         }
+        mentions.releaseSpareCapacity()
         return mentions
     }
 

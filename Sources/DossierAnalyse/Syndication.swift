@@ -1,4 +1,5 @@
 import Dispatch
+import DossierCore
 import Foundation
 
 /// One article's text as the syndication finder sees it: its sentences,
@@ -96,11 +97,11 @@ public struct SyndicationText: Sendable {
                                   text: Int32(textStart)..<Int32(text.count)))
     }
 
-    /// Gives back the room the shingles grew into: an analysis is kept
-    /// while the article is, and each of thousands of articles holds these.
+    /// Gives back the room the lists grew into: an analysis is kept while
+    /// the article is, and each of thousands of articles holds these.
     private mutating func finish() {
-        if shingles.capacity > shingles.count + shingles.count / 8 { shingles = Array(shingles[...]) }
-        if sentences.capacity > sentences.count + sentences.count / 8 { sentences = Array(sentences[...]) }
+        shingles.releaseSpareCapacity()
+        sentences.releaseSpareCapacity()
     }
 }
 
