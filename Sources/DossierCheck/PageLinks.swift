@@ -1,16 +1,42 @@
+import DossierCore
+
 /// What the site check needs of one HTML page, read once from its bytes:
 /// where its internal links lead, the ids it defines and whether it has a
 /// title. It depends only on the page's path and bytes, so it can be kept
 /// while they stay the same.
+///
+/// A check holds this for every page of the site until all are read, so
+/// it is compact: the paths, ids and fragments are kept as UTF-8 in one
+/// buffer, and the links as 32-bit numbers into it.
 public struct PageLinks: Sendable, Hashable {
     /// One internal link of the page.
     public struct Link: Sendable, Hashable {
+        private let targetIndex: Int32
+        /// The fragment's bytes in the page's `text`; the start is -1 when there is no `#`.
+        fileprivate let fragment: (start: Int32, end: Int32)
+        private let valueStart: Int32, valueEnd: Int32
+
+        fileprivate init(target: Int, fragment: Range<Int>?, value: Range<Int>) {
+            targetIndex = Int32(target)
+            self.fragment = fragment.map { (Int32($0.lowerBound), Int32($0.upperBound)) } ?? (-1, -1)
+            (valueStart, valueEnd) = (Int32(value.lowerBound), Int32(value.upperBound))
+        }
+
         /// Where it leads: an index into `targets`.
-        public var target: Int
-        /// The fragment after `#`, percent-decoded; nil when there is no `#`.
-        public var fragment: String?
+        public var target: Int { Int(targetIndex) }
         /// The attribute's value in the page's bytes, as written.
-        public var value: Range<Int>
+        public var value: Range<Int> { Int(valueStart)..<Int(valueEnd) }
+
+        public static func == (a: Link, b: Link) -> Bool {
+            (a.targetIndex, a.fragment.start, a.fragment.end, a.valueStart, a.valueEnd)
+                == (b.targetIndex, b.fragment.start, b.fragment.end, b.valueStart, b.valueEnd)
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(targetIndex)
+            hasher.combine(fragment.start)
+            hasher.combine(valueStart)
+        }
     }
 
     /// Where an internal link leads.
@@ -32,42 +58,140 @@ public struct PageLinks: Sendable, Hashable {
         case missing
     }
 
-    /// Where the page's links lead, each path as written once, in order
-    /// of first appearance. A page links to the same few places again and
-    /// again, so each is resolved and looked up once.
-    public var targets: [Target] = []
+    /// A target as kept: a file's path is a range of `text`.
+    private enum StoredTarget: Hashable {
+        case file(start: Int32, end: Int32)
+        case outsideSite, serverRoot
+    }
+
+    /// The paths of the targets, the ids and the fragments, as UTF-8, one after another.
+    private var text: [UInt8] = []
+    private var storedTargets: [StoredTarget] = []
+    /// The ids' bytes in `text`, sorted by their bytes, each once.
+    private var idRanges: [Range<Int32>] = []
     /// The internal links, in document order. Links with a scheme
     /// (`https:`, `mailto:` …), protocol-relative links (`//host`)
     /// and `href="#"` are not kept.
-    public var links: [Link] = []
-    /// Every `id` in the page, and every `name` of an `<a>`.
-    public var ids: Set<String> = []
-    public var title: Title
+    public private(set) var links: [Link] = []
+    public let title: Title
 
     /// Reads the page at `path` (from the site's root) with these bytes.
     public init(path: String, contents: [UInt8]) {
         let scanned = HTMLScanner.scan(contents)
         title = scanned.title
         let folder = SitePath(folderOf: path)
+        var resolved = folder
         var targetIndex: [PathKey: Int] = [:]
+        var ids: [Range<Int32>] = []
         for attribute in scanned.attributes {
             let value = HTMLScanner.decodedValue(contents, attribute.value)
             switch attribute.name {
             case .id, .anchorName:
-                if !value.isEmpty { ids.insert(String(decoding: value, as: UTF8.self)) }
+                if !value.isEmpty { ids.append(append(value)) }
             case .href, .src:
                 guard let (linkPath, fragment) = Self.internalReference(value) else { continue }
                 let index: Int
                 if let known = targetIndex[PathKey(bytes: linkPath)] {
                     index = known
                 } else {
-                    index = targets.count
-                    targets.append(Self.resolve(linkPath, page: path, folder: folder))
+                    index = storedTargets.count
+                    resolved.reset(to: folder)
+                    storedTargets.append(store(Self.resolve(linkPath, page: path, into: &resolved)))
                     targetIndex[PathKey(bytes: linkPath)] = index
                 }
-                let decodedFragment = fragment.map { String(decoding: Self.percentDecoded($0), as: UTF8.self) }
-                links.append(Link(target: index, fragment: decodedFragment, value: attribute.value))
+                let fragmentRange = fragment.map { fragment in
+                    let start = text.count
+                    PageLinks.appendPercentDecoded(fragment, to: &text)
+                    return start..<text.count
+                }
+                links.append(Link(target: index, fragment: fragmentRange, value: attribute.value))
             }
+        }
+        idRanges = sortedUnique(ids)
+        text.releaseSpareCapacity()
+        links.releaseSpareCapacity()
+    }
+
+    /// Where the page's links lead, each path as written once, in order
+    /// of first appearance. A page links to the same few places again and
+    /// again, so each is resolved and looked up once.
+    public var targets: [Target] {
+        targetPaths.map { target in
+            switch target {
+            case .file(let path): .file(String(decoding: path, as: UTF8.self))
+            case .outsideSite: .outsideSite
+            case .serverRoot: .serverRoot
+            }
+        }
+    }
+
+    /// ``targets`` with each file's path as UTF-8, for looking it up without making a string of it.
+    var targetPaths: [ResolvedTarget] {
+        storedTargets.map { target in
+            switch target {
+            case .file(let start, let end): .file(text[Int(start)..<Int(end)])
+            case .outsideSite: .outsideSite
+            case .serverRoot: .serverRoot
+            }
+        }
+    }
+
+    /// The fragment after `#` of `link`, percent-decoded; nil when there is no `#`.
+    public func fragment(of link: Link) -> String? {
+        fragmentBytes(of: link).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// ``fragment(of:)`` as UTF-8.
+    func fragmentBytes(of link: Link) -> ArraySlice<UInt8>? {
+        link.fragment.start < 0 ? nil : text[Int(link.fragment.start)..<Int(link.fragment.end)]
+    }
+
+    /// Every `id` in the page, and every `name` of an `<a>`.
+    public var ids: Set<String> {
+        Set(idRanges.map { String(decoding: bytes($0), as: UTF8.self) })
+    }
+
+    /// Whether the page has an element with the id (or an `<a>` with the name) `id`.
+    public func defines(id: String) -> Bool {
+        defines(id: ArraySlice(id.utf8))
+    }
+
+    /// Whether the page defines the id whose UTF-8 is `id`.
+    func defines(id: ArraySlice<UInt8>) -> Bool {
+        var (low, high) = (0, idRanges.count)
+        while low < high {
+            let middle = (low + high) / 2
+            let candidate = bytes(idRanges[middle])
+            if candidate.elementsEqual(id) { return true }
+            if candidate.lexicographicallyPrecedes(id) { low = middle + 1 } else { high = middle }
+        }
+        return false
+    }
+
+    private func bytes(_ range: Range<Int32>) -> ArraySlice<UInt8> { text[Int(range.lowerBound)..<Int(range.upperBound)] }
+
+    /// Adds `bytes` to `text`; returns where they are.
+    private mutating func append(_ bytes: ArraySlice<UInt8>) -> Range<Int32> {
+        let start = text.count
+        text.append(contentsOf: bytes)
+        return Int32(start)..<Int32(text.count)
+    }
+
+    private mutating func store(_ target: ResolvedTarget) -> StoredTarget {
+        switch target {
+        case .file(let path):
+            let range = append(path)
+            return .file(start: range.lowerBound, end: range.upperBound)
+        case .outsideSite: return .outsideSite
+        case .serverRoot: return .serverRoot
+        }
+    }
+
+    /// `ranges` of `text` sorted by their bytes, without repeats.
+    private func sortedUnique(_ ranges: [Range<Int32>]) -> [Range<Int32>] {
+        let sorted = ranges.sorted { bytes($0).lexicographicallyPrecedes(bytes($1)) }
+        return sorted.indices.compactMap { index in
+            index > 0 && bytes(sorted[index - 1]).elementsEqual(bytes(sorted[index])) ? nil : sorted[index]
         }
     }
 
@@ -83,13 +207,19 @@ public struct PageLinks: Sendable, Hashable {
         return (path, hash.map { url[($0 + 1)...] })
     }
 
-    /// Where a link's `path`, found on the page at `page` in `folder`,
-    /// leads; each segment is percent-decoded.
-    static func resolve(_ path: ArraySlice<UInt8>, page: String, folder: SitePath) -> Target {
-        if path.isEmpty { return .file(page) }
+    /// Where a link leads, with a file's path as UTF-8.
+    enum ResolvedTarget {
+        /// A file's path, as UTF-8.
+        case file(ArraySlice<UInt8>)
+        case outsideSite, serverRoot
+    }
+
+    /// Where a link's `path`, found on the page at `page`, leads, resolved
+    /// in `resolved`, which holds the page's folder; each segment is
+    /// percent-decoded.
+    static func resolve(_ path: ArraySlice<UInt8>, page: String, into resolved: inout SitePath) -> ResolvedTarget {
+        if path.isEmpty { return .file(ArraySlice(page.utf8)) }
         if path.first == UInt8(ascii: "/") { return .serverRoot }
-        var resolved = folder
-        resolved.reserveCapacity(forMore: path.count)
         var start = path.startIndex
         while true {
             let end = path[start...].firstIndex(of: UInt8(ascii: "/")) ?? path.endIndex
@@ -103,7 +233,7 @@ public struct PageLinks: Sendable, Hashable {
             }
             if isLast {
                 if part.isEmpty || isDot || isDotDot { resolved.append(ArraySlice("index.html".utf8)) }  // a folder
-                return .file(resolved.text)
+                return .file(resolved.utf8)
             }
             start = end + 1
         }
@@ -119,14 +249,6 @@ public struct PageLinks: Sendable, Hashable {
                     || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") else { return false }
         }
         return false
-    }
-
-    /// The bytes with each `%` and two hex digits replaced by the byte they
-    /// stand for; any other `%` is kept.
-    static func percentDecoded(_ text: ArraySlice<UInt8>) -> [UInt8] {
-        var decoded: [UInt8] = []
-        appendPercentDecoded(text, to: &decoded)
-        return decoded
     }
 
     /// Appends `text` to `output`, percent-decoded.
@@ -166,15 +288,17 @@ struct SitePath {
         }
     }
 
-    /// Makes room for `count` more bytes (and as many segments at most),
-    /// so that a link is resolved in one buffer of each.
-    mutating func reserveCapacity(forMore count: Int) {
-        bytes.reserveCapacity(bytes.count + count + "/index.html".utf8.count)
-        starts.reserveCapacity(starts.count + count + 1)
+    /// Makes this the path `other` is, in this path's own buffers, which
+    /// one page's links are all resolved in.
+    mutating func reset(to other: SitePath) {
+        bytes.removeAll(keepingCapacity: true)
+        bytes += other.bytes
+        starts.removeAll(keepingCapacity: true)
+        starts += other.starts
     }
 
-    /// The segments joined by `/`.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    /// The segments joined by `/`, as UTF-8.
+    var utf8: ArraySlice<UInt8> { bytes[...] }
 
     /// Adds a segment, percent-decoded unless told otherwise.
     mutating func append(_ segment: ArraySlice<UInt8>, percentDecoding: Bool = true) {
@@ -195,9 +319,9 @@ struct SitePath {
     }
 }
 
-/// A link's path as written, hashed in one go (an `ArraySlice`'s own hash
-/// takes a byte at a time).
-private struct PathKey: Hashable {
+/// A path as UTF-8, hashed in one go (an `ArraySlice`'s own hash takes a
+/// byte at a time).
+struct PathKey: Hashable {
     var bytes: ArraySlice<UInt8>
 
     func hash(into hasher: inout Hasher) {

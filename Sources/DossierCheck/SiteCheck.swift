@@ -45,15 +45,19 @@ public enum SiteCheck {
     public static func run(links extracted: [String: PageLinks], otherFiles: Set<String>, siteFolder: String,
                            pages: Set<String>? = nil, contents: (String) -> [UInt8]?) async -> Report {
         let checked = pages.map { $0.filter { extracted[$0] != nil } } ?? Array(extracted.keys)
-        var findings = await checked.concurrentMap { page in
-            problems(of: page, extracted[page]!, pages: extracted, otherFiles: otherFiles)
-        }.flatMap { $0 }
+        let site = SiteFiles(pages: extracted, otherFiles: otherFiles)
+        let checks = await checked.concurrentMap { page in
+            problems(of: page, extracted[page]!, in: site)
+        }
+        var findings = checks.flatMap(\.findings)
         if pages == nil && !extracted.isEmpty {
-            if extracted["index.html"] == nil {
-                findings.append(Finding(page: "index.html", offset: nil, problem: .noFrontPage))
+            if let front = site.numbers[PathKey(bytes: ArraySlice("index.html".utf8))] {
+                var linked = [[Int]](repeating: [], count: site.paths.count)
+                for (page, check) in zip(checked, checks) { linked[site.numbers[PathKey(bytes: ArraySlice(page.utf8))]!] = check.linkedPages }
+                let reached = reachable(from: front, linked: linked)
+                findings += site.paths.indices.filter { !reached[$0] }.map { Finding(page: site.paths[$0], offset: nil, problem: .unreachable) }
             } else {
-                let reached = reachable(from: "index.html", in: extracted)
-                findings += extracted.keys.filter { !reached.contains($0) }.map { Finding(page: $0, offset: nil, problem: .unreachable) }
+                findings.append(Finding(page: "index.html", offset: nil, problem: .noFrontPage))
             }
         }
         var pagesWithFindings: [String: [UInt8]] = [:]
@@ -74,26 +78,45 @@ public enum SiteCheck {
         path.hasSuffix(".html") || path.hasSuffix(".htm")
     }
 
+    /// The files of a site by their paths as UTF-8, so that the paths
+    /// pages hold are looked up without making a string of each; pages
+    /// are also numbered.
+    private struct SiteFiles: Sendable {
+        /// The pages' paths, by number.
+        let paths: [String]
+        let numbers: [PathKey: Int]
+        let pages: [PageLinks]
+        let otherFiles: Set<PathKey>
+
+        init(pages: [String: PageLinks], otherFiles: Set<String>) {
+            paths = Array(pages.keys)
+            self.pages = paths.map { pages[$0]! }
+            numbers = Dictionary(uniqueKeysWithValues: paths.enumerated().map { (PathKey(bytes: ArraySlice($1.utf8)), $0) })
+            self.otherFiles = Set(otherFiles.map { PathKey(bytes: ArraySlice($0.utf8)) })
+        }
+    }
+
     /// The problems of the links and the title of `links`, the page at
-    /// `page`, in a site of `pages` and `otherFiles`.
-    private static func problems(of page: String, _ links: PageLinks, pages: [String: PageLinks],
-                                 otherFiles: Set<String>) -> [Finding] {
-        // Whether each place the page links to is a file of the site, and its ids if it is a page.
-        let found = links.targets.map { target -> (isFile: Bool, ids: Set<String>?) in
-            guard case .file(let path) = target else { return (false, nil) }
-            if let linked = pages[path] { return (true, linked.ids) }
-            return (otherFiles.contains(path), nil)
+    /// `page`, in `site`; and the numbers of the pages it links to.
+    private static func problems(of page: String, _ links: PageLinks, in site: SiteFiles) -> (findings: [Finding], linkedPages: [Int]) {
+        // Where each place the page links to leads, whether it is a file of the site, and its number if it is a page.
+        let found = links.targetPaths.map { target -> (target: PageLinks.ResolvedTarget, isFile: Bool, page: Int?) in
+            guard case .file(let path) = target else { return (target, false, nil) }
+            let key = PathKey(bytes: path)
+            if let linked = site.numbers[key] { return (target, true, linked) }
+            return (target, site.otherFiles.contains(key), nil)
         }
         var findings: [Finding] = []
         for link in links.links {
             let problem: Problem
-            switch (links.targets[link.target], found[link.target]) {
-            case (.outsideSite, _): problem = .outsideSite(link.value)
-            case (.serverRoot, _): problem = .serverRoot(link.value)
-            case (.file(let path), (false, _)): problem = .noSuchFile(link.value, path)
-            case (.file(let path), (true, let ids)):
-                guard let fragment = link.fragment, ids?.contains(fragment) != true else { continue }
-                problem = .noSuchAnchor(fragment, path)
+            switch found[link.target] {
+            case (.outsideSite, _, _): problem = .outsideSite(link.value)
+            case (.serverRoot, _, _): problem = .serverRoot(link.value)
+            case (.file(let path), false, _): problem = .noSuchFile(link.value, String(decoding: path, as: UTF8.self))
+            case (.file(let path), true, let linked):
+                guard let fragment = links.fragmentBytes(of: link), linked.map({ site.pages[$0].defines(id: fragment) }) != true
+                else { continue }
+                problem = .noSuchAnchor(String(decoding: fragment, as: UTF8.self), String(decoding: path, as: UTF8.self))
             }
             findings.append(Finding(page: page, offset: link.value.lowerBound, problem: problem))
         }
@@ -102,20 +125,20 @@ public enum SiteCheck {
         case .empty(let offset): findings.append(Finding(page: page, offset: offset, problem: .emptyTitle))
         case .missing: findings.append(Finding(page: page, offset: nil, problem: .noTitle))
         }
-        return findings
+        return (findings, found.compactMap(\.page))
     }
 
-    /// The paths reached from `start` by following links, breadth first:
-    /// every page reached, and the other files they link to.
-    private static func reachable(from start: String, in pages: [String: PageLinks]) -> Set<String> {
-        var reached: Set<String> = [start]
+    /// Which pages are reached from the page numbered `start` by following
+    /// links, breadth first; `linked` holds each page's linked pages.
+    private static func reachable(from start: Int, linked: [[Int]]) -> [Bool] {
+        var reached = [Bool](repeating: false, count: linked.count)
+        reached[start] = true
         var queue = [start]
         var next = 0
         while next < queue.count {
-            for target in pages[queue[next]]?.targets ?? [] {
-                if case .file(let path) = target, reached.insert(path).inserted, pages[path] != nil {
-                    queue.append(path)
-                }
+            for page in linked[queue[next]] where !reached[page] {
+                reached[page] = true
+                queue.append(page)
             }
             next += 1
         }

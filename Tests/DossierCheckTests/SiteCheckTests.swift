@@ -258,16 +258,30 @@ func messages(_ pages: [String: String], files: [String] = []) async -> [String]
         #expect(links.title == .present)
         #expect(links.targets == [.file("x.html"), .file("articles/i.png")])
         #expect(links.links.map(\.target) == [0, 1])
-        #expect(links.links.map(\.fragment) == ["f", nil])
+        #expect(links.links.map(links.fragment(of:)) == ["f", nil])
+        #expect(links.defines(id: "one") && links.defines(id: "two"))
+        #expect(!links.defines(id: "on") && !links.defines(id: "f") && !links.defines(id: ""))
         let first = try #require(links.links.first)
         #expect(String(decoding: Array(html.utf8)[first.value], as: UTF8.self) == "../x.html?q#f")
+    }
+
+    /// Ids are looked up among many, in any order, repeated, and not ASCII.
+    @Test func everyIdOfAPageIsFoundAndNoOther() {
+        let defined = (0..<200).map { "mention-\(($0 * 7919) % 200)" } + ["é", "a", "mention-1", "Z", "😀x"]
+        let html = page(defined.map { "<p id=\"\($0)\">x</p>" }.joined())
+        let links = PageLinks(path: "p.html", contents: Array(html.utf8))
+        #expect(links.ids == Set(defined))
+        #expect(defined.allSatisfy(links.defines(id:)))
+        for missing in ["mention-200", "mention-", "mention-10x", "e", "😀", "b", "mention-1 "] {
+            #expect(!links.defines(id: missing), "\(missing)")
+        }
     }
 
     @Test func urlsResolveAsBrowsersResolveThem() {
         func resolve(_ url: String, from page: String = "a/b/page.html") -> String {
             let links = PageLinks(path: page, contents: Array("<title>t</title><a href='\(url)'>".utf8))
             guard let link = links.links.first else { return "not checked" }
-            let fragment = link.fragment.map { "#" + $0 } ?? ""
+            let fragment = links.fragment(of: link).map { "#" + $0 } ?? ""
             switch links.targets[link.target] {
             case .file(let path): return path + fragment
             case .outsideSite: return "outside" + fragment
