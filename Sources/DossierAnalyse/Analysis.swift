@@ -116,15 +116,19 @@ public enum Analyse {
     /// to its neighbours in reading order, and gathers what was found by
     /// entity, by claim and by what the figures count; then finds the
     /// passages articles share, so copies count once as sources of a claim.
-    public static func run(_ content: IngestedContent) async -> AnalysedDossier {
-        var cache = AnalysisCache()
+    public static func run(_ content: consuming IngestedContent) async -> AnalysedDossier {
+        var cache = AnalysisCache(keepingArticles: false)
         return await run(content, cache: &cache)
     }
 
     /// The same, analysing only the articles that changed since `cache` was
-    /// filled; what the dossier as a whole shows is gathered afresh.
-    public static func run(_ content: IngestedContent, cache: inout AnalysisCache) async -> AnalysedDossier {
-        let analyses = await analyseArticles(content.articles.sorted(by: readingOrder), of: content, cache: &cache).all
+    /// filled; what the dossier as a whole shows is gathered afresh. Each
+    /// article's Markdown is let go once it is parsed, unless the cache
+    /// keeps it, so hand over `content` (`consume`) where it is not needed after.
+    public static func run(_ content: consuming IngestedContent, cache: inout AnalysisCache) async -> AnalysedDossier {
+        let inReadingOrder = content.articles.sorted(by: readingOrder)
+        content.articles = []
+        let analyses = await analyseArticles(consume inReadingOrder, of: content, cache: &cache).all
         let articles = analyses.indices.map { index in
             var article = analyses[index].article
             article.previous = index > 0 ? analyses[index - 1].article.article.slug : nil
@@ -160,16 +164,18 @@ public enum Analyse {
     /// that an edited article can be shown before the dossier is analysed
     /// again.
     public static func analyseAlone(_ articles: [(article: Article, rawText: String?)], cache: AnalysisCache) -> [AnalysedArticle] {
-        articles.map { analyse($0.article, rawText: $0.rawText, entities: cache.entityIndex, claims: cache.claimIndex).article }
+        articles.map {
+            analyse($0.article, rawText: $0.rawText, entities: cache.entityIndex, claims: cache.claimIndex, keepingSource: false).article
+        }
     }
 
     /// Each of `articles` analysed, in the same order, taken from `cache`
     /// where it holds the article as it is; and the positions of those
     /// analysed anew.
-    static func analyseArticles(_ articles: [Article], of content: IngestedContent,
+    static func analyseArticles(_ articles: consuming [Article], of content: IngestedContent,
                                 cache: inout AnalysisCache) async -> (all: [ArticleAnalysis], fresh: [Int]) {
         cache.prepare(entities: content.entities, claims: content.claims)
-        let (entityIndex, claimIndex) = (cache.entityIndex, cache.claimIndex)
+        let (entityIndex, claimIndex, keepingSource) = (cache.entityIndex, cache.claimIndex, cache.keepsArticles)
         var results = articles.map { article -> ArticleAnalysis? in
             guard let kept = cache.articles[article.slug], kept.source == article,
                   kept.article.rawText == content.rawTexts[article.slug] else { return nil }
@@ -179,13 +185,18 @@ public enum Analyse {
         await withTaskGroup(of: (Int, ArticleAnalysis).self) { group in
             for position in fresh {
                 let (article, rawText) = (articles[position], content.rawTexts[articles[position].slug])
-                group.addTask { (position, analyse(article, rawText: rawText, entities: entityIndex, claims: claimIndex)) }
+                articles[position].body = ""  // the task holds it now, and lets it go once it is parsed
+                group.addTask {
+                    (position, analyse(article, rawText: rawText, entities: entityIndex, claims: claimIndex, keepingSource: keepingSource))
+                }
             }
             for await (position, result) in group { results[position] = result }
         }
         let analyses = results.compactMap { $0 }
-        for position in fresh { cache.articles[articles[position].slug] = analyses[position] }
-        cache.articles.keepOnly(articles.map(\.slug))
+        if cache.keepsArticles {
+            for position in fresh { cache.articles[articles[position].slug] = analyses[position] }
+            cache.articles.keepOnly(articles.map(\.slug))
+        }
         return (analyses, fresh)
     }
 
@@ -193,7 +204,8 @@ public enum Analyse {
     /// Nothing in it depends on other articles, so it can be kept while the
     /// article, the entities and the claims stay the same.
     struct ArticleAnalysis: Sendable {
-        /// The article as analysed, body included, to tell when it changed.
+        /// The article as analysed, to tell when it changed: body included
+        /// when a cache keeps the analysis, else left empty.
         var source: Article
         var article: AnalysedArticle
         var matchedPhrases: Set<ClaimIndex.PhraseOwner>
@@ -205,7 +217,8 @@ public enum Analyse {
         var syndicationText: SyndicationText
     }
 
-    static func analyse(_ article: Article, rawText: String?, entities: EntityIndex, claims: ClaimIndex) -> ArticleAnalysis {
+    static func analyse(_ article: Article, rawText: String?, entities: EntityIndex, claims: ClaimIndex,
+                        keepingSource: Bool) -> ArticleAnalysis {
         let document = MarkdownDocument(parsing: article.body)
         let text = document.plainText()
         let paragraphs = ParagraphText.paragraphs(of: document)
@@ -217,7 +230,7 @@ public enum Analyse {
         withoutBody.body = ""
         let analysed = AnalysedArticle(article: withoutBody, document: document, plainText: text, words: text.wordCount,
                                        rawText: rawText, mentions: mentions, claimAppearances: appearances)
-        return ArticleAnalysis(source: article, article: analysed, matchedPhrases: matched, figures: figures,
+        return ArticleAnalysis(source: keepingSource ? article : withoutBody, article: analysed, matchedPhrases: matched, figures: figures,
                                syndicationText: SyndicationText(article: article.slug, outlet: article.metadata.outlet,
                                                                 paragraphs: paragraphs))
     }
@@ -244,14 +257,19 @@ public struct AnalysisCache: Sendable {
     var entityIndex = EntityIndex(entities: [])
     var claimIndex = ClaimIndex(claims: [])
     var articles: [String: Analyse.ArticleAnalysis] = [:]
+    /// Whether each article's analysis is kept for the next build; a
+    /// build done once keeps none, and so no article's Markdown.
+    let keepsArticles: Bool
 
-    public init() {}
+    public init(keepingArticles: Bool = true) {
+        keepsArticles = keepingArticles
+    }
 
     /// Builds the indexes for `entities` and `claims`, forgetting every
     /// article's analysis when they differ from the last build's.
     mutating func prepare(entities: [Entity], claims: [Claim]) {
         guard entities != self.entities || claims != self.claims || articles.isEmpty else { return }
-        self = AnalysisCache()
+        self = AnalysisCache(keepingArticles: keepsArticles)
         self.entities = entities
         self.claims = claims
         entityIndex = EntityIndex(entities: entities)

@@ -44,6 +44,7 @@ public struct BuildSession: Sendable {
         self.builder = builder
         self.rebuilding = rebuilding
         renderCache = RenderCache(keepingPages: rebuilding)
+        analysisCache = AnalysisCache(keepingArticles: rebuilding)
     }
 
     /// Builds the site after the files at `changed` (paths relative to the
@@ -97,10 +98,10 @@ public struct BuildSession: Sendable {
                 lap("ingest")
             }
             if !rebuilding { (loadCache, ingestCache) = (LoadCache(), IngestCache()) }
-            dossier = await Analyse.run(ingested, cache: &analysisCache)
+            dossier = await Analyse.run(consume ingested, cache: &analysisCache)
             lap("analyse")
         }
-        if !rebuilding { analysisCache = AnalysisCache() }
+        if !rebuilding { analysisCache = AnalysisCache(keepingArticles: false) }
         let (renderer, themeProblems) = makeRenderer()
         var diagnostics = dossier.diagnostics + themeProblems + Feeds.warnings(for: dossier.config) + [lockProblem].compactMap { $0 }
         var report = SiteBuilder.Report(diagnostics: [], publish: nil, articleCount: dossier.articles.count,

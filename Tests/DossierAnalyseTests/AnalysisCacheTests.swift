@@ -21,6 +21,22 @@ import Testing
         #expect(await Analyse.analyseArticles(edited.articles, of: edited, cache: &cache).fresh == [1])
     }
 
+    /// A build done once keeps no analysis, and no article's Markdown, yet
+    /// analyses as one that keeps them does.
+    @Test func aCacheThatKeepsNothingHoldsNoArticleAndAnalysesTheSame() async {
+        let first = content(["a": "One *a*.", "b": "Two [b](https://example.org)."])
+        var keeping = AnalysisCache(), once = AnalysisCache(keepingArticles: false)
+        let kept = await Analyse.analyseArticles(first.articles, of: first, cache: &keeping).all
+        let analysed = await Analyse.analyseArticles(first.articles, of: first, cache: &once).all
+        #expect(keeping.articles.count == 2)
+        #expect(keeping.articles["a"]?.source.body == "One *a*.")
+        #expect(once.articles.isEmpty)
+        #expect(analysed.map(\.source.body) == ["", ""])
+        #expect(analysed.map { $0.article.document.html() } == kept.map { $0.article.document.html() })
+        #expect(analysed.map(\.article.plainText) == kept.map(\.article.plainText))
+        #expect(await Analyse.analyseArticles(first.articles, of: first, cache: &once).fresh == [0, 1], "nothing was kept")
+    }
+
     @Test func anAnalysedArticleHoldsItsBodyAsTheParsedDocumentAlone() async {
         let dossier = await Analyse.run(content(["a": "Some *text*."]))
         let article = dossier.articles[0]
