@@ -45,17 +45,18 @@ public enum SiteCheck {
     public static func run(links extracted: [String: PageLinks], otherFiles: Set<String>, siteFolder: String,
                            pages: Set<String>? = nil, contents: (String) -> [UInt8]?) async -> Report {
         let checked = pages.map { $0.filter { extracted[$0] != nil } } ?? Array(extracted.keys)
-        let site = SiteFiles(pages: extracted, otherFiles: otherFiles)
+        // A whole site is numbered for the walk from the front page; a few pages are looked up by name.
+        let site = SiteFiles(pages: extracted, otherFiles: otherFiles, numbering: pages == nil)
         let checks = await checked.concurrentMap { page in
             problems(of: page, extracted[page]!, in: site)
         }
         var findings = checks.flatMap(\.findings)
-        if pages == nil && !extracted.isEmpty {
-            if let front = site.numbers[PathKey(bytes: ArraySlice("index.html".utf8))] {
-                var linked = [[Int]](repeating: [], count: site.paths.count)
-                for (page, check) in zip(checked, checks) { linked[site.numbers[PathKey(bytes: ArraySlice(page.utf8))]!] = check.linkedPages }
+        if let numbered = site.numbered, !extracted.isEmpty {
+            if let front = numbered.numbers[PathKey(bytes: ArraySlice("index.html".utf8))] {
+                var linked = [[Int]](repeating: [], count: numbered.paths.count)
+                for (page, check) in zip(checked, checks) { linked[numbered.numbers[PathKey(bytes: ArraySlice(page.utf8))]!] = check.linkedPages }
                 let reached = reachable(from: front, linked: linked)
-                findings += site.paths.indices.filter { !reached[$0] }.map { Finding(page: site.paths[$0], offset: nil, problem: .unreachable) }
+                findings += numbered.paths.indices.filter { !reached[$0] }.map { Finding(page: numbered.paths[$0], offset: nil, problem: .unreachable) }
             } else {
                 findings.append(Finding(page: "index.html", offset: nil, problem: .noFrontPage))
             }
@@ -78,44 +79,68 @@ public enum SiteCheck {
         path.hasSuffix(".html") || path.hasSuffix(".htm")
     }
 
-    /// The files of a site by their paths as UTF-8, so that the paths
-    /// pages hold are looked up without making a string of each; pages
-    /// are also numbered.
+    /// The files of a site, for looking up the paths pages hold.
     private struct SiteFiles: Sendable {
-        /// The pages' paths, by number.
-        let paths: [String]
-        let numbers: [PathKey: Int]
-        let pages: [PageLinks]
-        let otherFiles: Set<PathKey>
+        /// A whole site's pages by number, with the numbers by path as
+        /// UTF-8, so that each path a page holds is found without making a
+        /// string of it.
+        struct Numbered: Sendable {
+            let paths: [String]
+            let pages: [PageLinks]
+            let numbers: [PathKey: Int]
+            let otherFiles: Set<PathKey>
+        }
 
-        init(pages: [String: PageLinks], otherFiles: Set<String>) {
-            paths = Array(pages.keys)
-            self.pages = paths.map { pages[$0]! }
-            numbers = Dictionary(uniqueKeysWithValues: paths.enumerated().map { (PathKey(bytes: ArraySlice($1.utf8)), $0) })
-            self.otherFiles = Set(otherFiles.map { PathKey(bytes: ArraySlice($0.utf8)) })
+        let pages: [String: PageLinks]
+        let otherFiles: Set<String>
+        /// Made for a check of the whole site, not worth making for a few pages.
+        let numbered: Numbered?
+
+        init(pages: [String: PageLinks], otherFiles: Set<String>, numbering: Bool) {
+            self.pages = pages
+            self.otherFiles = otherFiles
+            guard numbering else {
+                numbered = nil
+                return
+            }
+            let paths = Array(pages.keys)
+            numbered = Numbered(paths: paths, pages: paths.map { pages[$0]! },
+                                numbers: Dictionary(uniqueKeysWithValues: paths.enumerated().map { (PathKey(bytes: ArraySlice($1.utf8)), $0) }),
+                                otherFiles: Set(otherFiles.map { PathKey(bytes: ArraySlice($0.utf8)) }))
+        }
+
+        /// Whether the file at `path` is in the site; what was read of it
+        /// and its number, when it is a page (the number when the site is numbered).
+        func find(_ path: ArraySlice<UInt8>) -> (isFile: Bool, page: PageLinks?, number: Int?) {
+            if let numbered {
+                let key = PathKey(bytes: path)
+                guard let number = numbered.numbers[key] else { return (numbered.otherFiles.contains(key), nil, nil) }
+                return (true, numbered.pages[number], number)
+            }
+            let path = String(decoding: path, as: UTF8.self)
+            guard let page = pages[path] else { return (otherFiles.contains(path), nil, nil) }
+            return (true, page, nil)
         }
     }
 
     /// The problems of the links and the title of `links`, the page at
-    /// `page`, in `site`; and the numbers of the pages it links to.
+    /// `page`, in `site`; and the numbers of the pages it links to, when the site is numbered.
     private static func problems(of page: String, _ links: PageLinks, in site: SiteFiles) -> (findings: [Finding], linkedPages: [Int]) {
         // Where each place the page links to leads, whether it is a file of the site, and its number if it is a page.
-        let found = links.targetPaths.map { target -> (target: PageLinks.ResolvedTarget, isFile: Bool, page: Int?) in
-            guard case .file(let path) = target else { return (target, false, nil) }
-            let key = PathKey(bytes: path)
-            if let linked = site.numbers[key] { return (target, true, linked) }
-            return (target, site.otherFiles.contains(key), nil)
+        let found = links.targetPaths.map { target -> (target: PageLinks.ResolvedTarget, isFile: Bool, page: PageLinks?, number: Int?) in
+            guard case .file(let path) = target else { return (target, false, nil, nil) }
+            let (isFile, page, number) = site.find(path)
+            return (target, isFile, page, number)
         }
         var findings: [Finding] = []
         for link in links.links {
             let problem: Problem
             switch found[link.target] {
-            case (.outsideSite, _, _): problem = .outsideSite(link.value)
-            case (.serverRoot, _, _): problem = .serverRoot(link.value)
-            case (.file(let path), false, _): problem = .noSuchFile(link.value, String(decoding: path, as: UTF8.self))
-            case (.file(let path), true, let linked):
-                guard let fragment = links.fragmentBytes(of: link), linked.map({ site.pages[$0].defines(id: fragment) }) != true
-                else { continue }
+            case (.outsideSite, _, _, _): problem = .outsideSite(link.value)
+            case (.serverRoot, _, _, _): problem = .serverRoot(link.value)
+            case (.file(let path), false, _, _): problem = .noSuchFile(link.value, String(decoding: path, as: UTF8.self))
+            case (.file(let path), true, let linked, _):
+                guard let fragment = links.fragmentBytes(of: link), linked?.defines(id: fragment) != true else { continue }
                 problem = .noSuchAnchor(String(decoding: fragment, as: UTF8.self), String(decoding: path, as: UTF8.self))
             }
             findings.append(Finding(page: page, offset: link.value.lowerBound, problem: problem))
@@ -125,7 +150,7 @@ public enum SiteCheck {
         case .empty(let offset): findings.append(Finding(page: page, offset: offset, problem: .emptyTitle))
         case .missing: findings.append(Finding(page: page, offset: nil, problem: .noTitle))
         }
-        return (findings, found.compactMap(\.page))
+        return (findings, found.compactMap(\.number))
     }
 
     /// Which pages are reached from the page numbered `start` by following
