@@ -50,12 +50,14 @@ public struct SyndicationText: Sendable {
         text.reserveCapacity(byteCount)
     }
 
-    /// Each paragraph's sentences, in order.
+    /// Each paragraph's sentences, in order, numbered as given (paragraphs
+    /// after the last one with a sentence are not listed).
     public var paragraphs: [[String]] {
         var paragraphs: [[String]] = []
-        for sentence in sentences.indices {
-            if sentences[sentence].index == 0 { paragraphs.append([]) }
-            paragraphs[paragraphs.count - 1].append(self.sentence(sentence))
+        for number in sentences.indices {
+            let paragraph = Int(sentences[number].paragraph)
+            while paragraphs.count <= paragraph { paragraphs.append([]) }
+            paragraphs[paragraph].append(sentence(number))
         }
         return paragraphs
     }

@@ -13,12 +13,12 @@ public struct PageLinks: Sendable, Hashable {
     public struct Link: Sendable, Hashable {
         private let targetIndex: Int32
         /// The fragment's bytes in the page's `text`; the start is -1 when there is no `#`.
-        fileprivate let fragment: (start: Int32, end: Int32)
+        fileprivate let fragmentStart: Int32, fragmentEnd: Int32
         private let valueStart: Int32, valueEnd: Int32
 
         fileprivate init(target: Int, fragment: Range<Int>?, value: Range<Int>) {
             targetIndex = Int32(target)
-            self.fragment = fragment.map { (Int32($0.lowerBound), Int32($0.upperBound)) } ?? (-1, -1)
+            (fragmentStart, fragmentEnd) = fragment.map { (Int32($0.lowerBound), Int32($0.upperBound)) } ?? (-1, -1)
             (valueStart, valueEnd) = (Int32(value.lowerBound), Int32(value.upperBound))
         }
 
@@ -26,17 +26,6 @@ public struct PageLinks: Sendable, Hashable {
         public var target: Int { Int(targetIndex) }
         /// The attribute's value in the page's bytes, as written.
         public var value: Range<Int> { Int(valueStart)..<Int(valueEnd) }
-
-        public static func == (a: Link, b: Link) -> Bool {
-            (a.targetIndex, a.fragment.start, a.fragment.end, a.valueStart, a.valueEnd)
-                == (b.targetIndex, b.fragment.start, b.fragment.end, b.valueStart, b.valueEnd)
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(targetIndex)
-            hasher.combine(fragment.start)
-            hasher.combine(valueStart)
-        }
     }
 
     /// Where an internal link leads.
@@ -143,7 +132,7 @@ public struct PageLinks: Sendable, Hashable {
 
     /// ``fragment(of:)`` as UTF-8.
     func fragmentBytes(of link: Link) -> ArraySlice<UInt8>? {
-        link.fragment.start < 0 ? nil : text[Int(link.fragment.start)..<Int(link.fragment.end)]
+        link.fragmentStart < 0 ? nil : text[Int(link.fragmentStart)..<Int(link.fragmentEnd)]
     }
 
     /// Every `id` in the page, and every `name` of an `<a>`.

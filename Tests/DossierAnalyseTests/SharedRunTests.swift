@@ -70,3 +70,10 @@ import Testing
     #expect(shared(sentence, sentence) == 1)
     #expect(shared(longer, longer) == 0)
 }
+
+/// An article's sentences read back as given, paragraphs keeping their
+/// numbers when one between has no sentence.
+@Test func aSyndicationTextGivesBackItsSentencesByParagraph() {
+    let text = SyndicationText(article: "a", outlet: nil, paragraphs: [["One.", "Two é."], [], ["Three."]])
+    #expect(text.paragraphs == [["One.", "Two é."], [], ["Three."]])
+}
