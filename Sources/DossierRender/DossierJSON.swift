@@ -9,26 +9,11 @@ enum DossierJSON {
         json.object { json in
             json.member("title", dossier.config.title)
             json.member("description", dossier.config.description)
-            json.key("articles")
-            json.array { json in
-                for analysed in dossier.articles { article(analysed, to: &json) }
-            }
-            json.key("entities")
-            json.array { json in
-                for analysed in dossier.entities { entity(analysed, to: &json) }
-            }
-            json.key("claims")
-            json.array { json in
-                for analysed in dossier.claims { claim(analysed, to: &json) }
-            }
-            json.key("passages")
-            json.array { json in
-                for shared in dossier.passages { passage(shared, to: &json) }
-            }
-            json.key("figures")
-            json.array { json in
-                for group in dossier.figures { figureGroup(group, to: &json) }
-            }
+            json.member("articles", each: dossier.articles, article)
+            json.member("entities", each: dossier.entities, entity)
+            json.member("claims", each: dossier.claims, claim)
+            json.member("passages", each: dossier.passages, passage)
+            json.member("figures", each: dossier.figures, figureGroup)
         }
     }
 
@@ -56,13 +41,10 @@ enum DossierJSON {
             json.member("kind", entity.kind.rawValue)
             json.member("aliases", entity.aliases)
             json.member("url", "entities/\(entity.slug).html")
-            json.key("mentions")
-            json.array { json in
-                for appearance in analysed.appearances.sorted(by: { $0.article < $1.article }) {
-                    json.object { json in
-                        json.member("article", appearance.article)
-                        json.member("count", appearance.mentionNumbers.count)
-                    }
+            json.member("mentions", each: analysed.appearances.sorted { $0.article < $1.article }) { appearance, json in
+                json.object { json in
+                    json.member("article", appearance.article)
+                    json.member("count", appearance.mentionNumbers.count)
                 }
             }
         }
@@ -79,14 +61,11 @@ enum DossierJSON {
             json.member("sources", analysed.sourceCount)
             json.member("independent_sources", analysed.independentSourceCount)
             json.member("disputing_sources", analysed.disputingSourceCount)
-            json.key("appearances")
-            json.array { json in
-                for appearance in analysed.appearances {
-                    json.object { json in
-                        json.member("article", appearance.article)
-                        json.member("stance", appearance.stance.rawValue)
-                        json.member("text", appearance.text)
-                    }
+            json.member("appearances", each: analysed.appearances) { appearance, json in
+                json.object { json in
+                    json.member("article", appearance.article)
+                    json.member("stance", appearance.stance.rawValue)
+                    json.member("text", appearance.text)
                 }
             }
         }
@@ -105,23 +84,16 @@ enum DossierJSON {
             json.member("slug", group.slug)
             json.member("what", group.what)
             json.member("status", group.status.rawValue)
-            json.key("values")
-            json.array { json in
-                for mention in group.mentions {
-                    let figure = mention.figure
-                    json.object { json in
-                        json.key("value")
-                        json.decimal(figure.value)
-                        json.key("min")
-                        json.decimal(figure.interval.lower)
-                        json.key("max")
-                        json.decimal(figure.interval.upper)
-                        json.key("percent")
-                        json.bool(figure.isPercent)
-                        json.member("period", figure.period?.rawValue)
-                        json.member("text", figure.text)
-                        json.member("article", mention.article)
-                    }
+            json.member("values", each: group.mentions) { mention, json in
+                let figure = mention.figure
+                json.object { json in
+                    json.member("value", decimal: figure.value)
+                    json.member("min", decimal: figure.interval.lower)
+                    json.member("max", decimal: figure.interval.upper)
+                    json.member("percent", figure.isPercent)
+                    json.member("period", figure.period?.rawValue)
+                    json.member("text", figure.text)
+                    json.member("article", mention.article)
                 }
             }
         }

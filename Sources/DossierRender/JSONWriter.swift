@@ -128,10 +128,31 @@ struct JSONWriter {
         number(value)
     }
 
+    mutating func member(_ name: String, _ value: Bool) {
+        key(name)
+        bool(value)
+    }
+
+    /// A member whose value is a number as ``decimal(_:)`` writes it.
+    mutating func member(_ name: String, decimal value: Double?) {
+        key(name)
+        decimal(value)
+    }
+
     /// A member whose value is an array of strings.
     mutating func member(_ name: String, _ value: [String]) {
         key(name)
         strings(value)
+    }
+
+    /// A member whose value is an array of an element for each of
+    /// `elements`, which `write` writes.
+    mutating func member<Element>(_ name: String, each elements: some Sequence<Element>,
+                                  _ write: (Element, inout JSONWriter) -> Void) {
+        key(name)
+        array { json in
+            for element in elements { write(element, &json) }
+        }
     }
 
     private mutating func container(opening: UInt8, closing: UInt8, _ body: (inout JSONWriter) -> Void) {

@@ -29,6 +29,11 @@ enum LinkedData {
         }
     }
 
+    /// An entity as a thing, with its page's URL.
+    static func thing(_ entity: Entity, config: DossierConfig, to json: inout JSONWriter) {
+        thing(type: type(entity.kind), name: entity.name, path: "entities/\(entity.slug).html", config: config, to: &json)
+    }
+
     /// A page of the site that is not about one thing: the front page
     /// (`WebSite`), an index (`CollectionPage`), a raw source (`WebPage`).
     static func page(type: String, name: String?, path: String, config: DossierConfig) -> String {
@@ -89,13 +94,7 @@ enum LinkedData {
                 url("articles/\(analysed.article.slug).html", config: dossier.config, to: &json)
                 let named = analysed.entitySlugs.compactMap(dossier.entity).map(\.entity)
                 if !named.isEmpty {
-                    json.key("mentions")
-                    json.array { json in
-                        for entity in named {
-                            thing(type: type(entity.kind), name: entity.name, path: "entities/\(entity.slug).html",
-                                  config: dossier.config, to: &json)
-                        }
-                    }
+                    json.member("mentions", each: named) { entity, json in thing(entity, config: dossier.config, to: &json) }
                 }
             }
         }
@@ -111,31 +110,20 @@ enum LinkedData {
         func item(_ json: inout JSONWriter) {
             json.member("@type", "Claim")
             json.member("text", claim.statement)
-            if !authors.isEmpty {
+            if authors.count == 1 {
                 json.key("author")
-                func author(_ entity: Entity, _ json: inout JSONWriter) {
-                    thing(type: type(entity.kind), name: entity.name, path: "entities/\(entity.slug).html",
-                          config: dossier.config, to: &json)
-                }
-                if authors.count == 1 {
-                    author(authors[0], &json)
-                } else {
-                    json.array { json in
-                        for entity in authors { author(entity, &json) }
-                    }
-                }
+                thing(authors[0], config: dossier.config, to: &json)
+            } else if !authors.isEmpty {
+                json.member("author", each: authors) { entity, json in thing(entity, config: dossier.config, to: &json) }
             }
             if let date = claim.date { json.member("datePublished", date.description) }
             if !appearances.isEmpty {
-                json.key("appearance")
-                json.array { json in
-                    for article in appearances {
-                        json.object { json in
-                            json.member("@type", "NewsArticle")
-                            json.member("headline", article.metadata.title)
-                            if let date = article.metadata.date { json.member("datePublished", date.description) }
-                            url("articles/\(article.slug).html", config: dossier.config, to: &json)
-                        }
+                json.member("appearance", each: appearances) { article, json in
+                    json.object { json in
+                        json.member("@type", "NewsArticle")
+                        json.member("headline", article.metadata.title)
+                        if let date = article.metadata.date { json.member("datePublished", date.description) }
+                        url("articles/\(article.slug).html", config: dossier.config, to: &json)
                     }
                 }
             }
