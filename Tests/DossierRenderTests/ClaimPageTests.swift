@@ -99,6 +99,21 @@ private func golden(_ name: String) -> URL {
         #expect(claim["url"] as? String == "https://dossier.example/claims/sorties.html")
     }
 
+    /// One claimant is the claim's author; several are a list of authors.
+    @Test func aClaimOfSeveralClaimantsHasThemAllAsAuthors() async throws {
+        let joint = Claim(slug: "joint", statement: "Jets flew 100 sorties a day", claimants: ["sergei-rudskoi", "syria"],
+                          quotes: [ClaimPhrase("100 sorties", at: SourceLocation(path: "content/claims/joint.md"))])
+        let site = try await renderSite(articles, config: DossierConfig(title: "T", baseURL: "https://dossier.example/"),
+                                        entities: entities, claims: [joint])
+        let data = try #require(site["claims/joint.html"]?.linkedData.first)
+        let claim = try #require(try JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any])
+        let authors = try #require(claim["author"] as? [[String: Any]])
+        #expect(authors.map { $0["name"] as? String } == ["Sergei Rudskoi", "Syria"])
+        #expect(authors.map { $0["@type"] as? String } == ["Person", "Place"])
+        #expect(authors.map { $0["url"] as? String }
+                == ["https://dossier.example/entities/sergei-rudskoi.html", "https://dossier.example/entities/syria.html"])
+    }
+
     @Test func entityPagesListTheClaimsMadeAndAbout() async throws {
         let site = try await site()
         let rudskoi = try #require(site["entities/sergei-rudskoi.html"])
