@@ -127,12 +127,17 @@ public struct PageLinks: Sendable, Hashable {
 
     /// The fragment after `#` of `link`, percent-decoded; nil when there is no `#`.
     public func fragment(of link: Link) -> String? {
-        fragmentBytes(of: link).map { String(decoding: $0, as: UTF8.self) }
+        hasFragment(link) ? String(decoding: text[Int(link.fragmentStart)..<Int(link.fragmentEnd)], as: UTF8.self) : nil
     }
 
-    /// ``fragment(of:)`` as UTF-8.
-    func fragmentBytes(of link: Link) -> ArraySlice<UInt8>? {
-        link.fragmentStart < 0 ? nil : text[Int(link.fragmentStart)..<Int(link.fragmentEnd)]
+    /// Whether `link`, a link of this page, has a fragment.
+    func hasFragment(_ link: Link) -> Bool { link.fragmentStart >= 0 }
+
+    /// Whether `page` defines the fragment of `link`, a link of this page;
+    /// nil when the link has no fragment.
+    func fragment(of link: Link, isDefinedIn page: PageLinks) -> Bool? {
+        guard hasFragment(link) else { return nil }
+        return text.withUnsafeBufferPointer { page.defines(id: UnsafeBufferPointer(rebasing: $0[Int(link.fragmentStart)..<Int(link.fragmentEnd)])) }
     }
 
     /// Every `id` in the page, and every `name` of an `<a>`.
@@ -142,19 +147,25 @@ public struct PageLinks: Sendable, Hashable {
 
     /// Whether the page has an element with the id (or an `<a>` with the name) `id`.
     public func defines(id: String) -> Bool {
-        defines(id: ArraySlice(id.utf8))
+        var id = id
+        return id.withUTF8 { defines(id: $0) }
     }
 
-    /// Whether the page defines the id whose UTF-8 is `id`.
-    func defines(id: ArraySlice<UInt8>) -> Bool {
-        var (low, high) = (0, idRanges.count)
-        while low < high {
-            let middle = (low + high) / 2
-            let candidate = bytes(idRanges[middle])
-            if candidate.elementsEqual(id) { return true }
-            if candidate.lexicographicallyPrecedes(id) { low = middle + 1 } else { high = middle }
+    /// Whether the page defines the id whose UTF-8 is `id`: a binary search
+    /// of the sorted ids, comparing bytes in place, for the check of every link of a site.
+    private func defines(id: UnsafeBufferPointer<UInt8>) -> Bool {
+        text.withUnsafeBufferPointer { text in
+            idRanges.withUnsafeBufferPointer { ranges in
+                var (low, high) = (0, ranges.count)
+                while low < high {
+                    let middle = (low + high) / 2
+                    let candidate = UnsafeBufferPointer(rebasing: text[Int(ranges[middle].lowerBound)..<Int(ranges[middle].upperBound)])
+                    if candidate.elementsEqual(id) { return true }
+                    if candidate.lexicographicallyPrecedes(id) { low = middle + 1 } else { high = middle }
+                }
+                return false
+            }
         }
-        return false
     }
 
     private func bytes(_ range: Range<Int32>) -> ArraySlice<UInt8> { text[Int(range.lowerBound)..<Int(range.upperBound)] }

@@ -126,22 +126,43 @@ public enum SiteCheck {
     /// The problems of the links and the title of `links`, the page at
     /// `page`, in `site`; and the numbers of the pages it links to, when the site is numbered.
     private static func problems(of page: String, _ links: PageLinks, in site: SiteFiles) -> (findings: [Finding], linkedPages: [Int]) {
-        // Where each place the page links to leads, whether it is a file of the site, and its number if it is a page.
-        let found = links.targetPaths.map { target -> (target: PageLinks.ResolvedTarget, isFile: Bool, page: PageLinks?, number: Int?) in
-            guard case .file(let path) = target else { return (target, false, nil, nil) }
+        // Where each place the page links to leads, found once: most links of a page lead to the same few places.
+        enum Lead { case nowhere, page(Int), otherFile }
+        let targets = links.targetPaths
+        var leads: [Lead] = []
+        var linkedPages: [PageLinks] = []
+        var linkedNumbers: [Int] = []
+        for target in targets {
+            guard case .file(let path) = target else { leads.append(.nowhere); continue }
             let (isFile, page, number) = site.find(path)
-            return (target, isFile, page, number)
+            if let page {
+                leads.append(.page(linkedPages.count))
+                linkedPages.append(page)
+            } else {
+                leads.append(isFile ? .otherFile : .nowhere)
+            }
+            if let number { linkedNumbers.append(number) }
         }
         var findings: [Finding] = []
         for link in links.links {
+            switch leads[link.target] {
+            case .page(let linked):
+                if links.fragment(of: link, isDefinedIn: linkedPages[linked]) != false { continue }
+            case .otherFile:
+                if !links.hasFragment(link) { continue }
+            case .nowhere:
+                break
+            }
             let problem: Problem
-            switch found[link.target] {
-            case (.outsideSite, _, _, _): problem = .outsideSite(link.value)
-            case (.serverRoot, _, _, _): problem = .serverRoot(link.value)
-            case (.file(let path), false, _, _): problem = .noSuchFile(link.value, String(decoding: path, as: UTF8.self))
-            case (.file(let path), true, let linked, _):
-                guard let fragment = links.fragmentBytes(of: link), linked?.defines(id: fragment) != true else { continue }
-                problem = .noSuchAnchor(String(decoding: fragment, as: UTF8.self), String(decoding: path, as: UTF8.self))
+            switch targets[link.target] {
+            case .outsideSite: problem = .outsideSite(link.value)
+            case .serverRoot: problem = .serverRoot(link.value)
+            case .file(let path):
+                if case .nowhere = leads[link.target] {
+                    problem = .noSuchFile(link.value, String(decoding: path, as: UTF8.self))
+                } else {
+                    problem = .noSuchAnchor(links.fragment(of: link) ?? "", String(decoding: path, as: UTF8.self))
+                }
             }
             findings.append(Finding(page: page, offset: link.value.lowerBound, problem: problem))
         }
@@ -150,7 +171,7 @@ public enum SiteCheck {
         case .empty(let offset): findings.append(Finding(page: page, offset: offset, problem: .emptyTitle))
         case .missing: findings.append(Finding(page: page, offset: nil, problem: .noTitle))
         }
-        return (findings, found.compactMap(\.number))
+        return (findings, linkedNumbers)
     }
 
     /// Which pages are reached from the page numbered `start` by following
