@@ -71,12 +71,24 @@ public struct AnalysedDossier: Sendable {
 
     /// The article with `slug`, if any, found in constant time.
     public func article(_ slug: String) -> AnalysedArticle? {
-        articlePositions[slug].map { articles[$0] }
+        articlePosition(slug).map { articles[$0] }
+    }
+
+    /// The position in `articles` of the article with `slug`, if any: for
+    /// reading it in place, where a copy of all it holds would cost more.
+    public func articlePosition(_ slug: String) -> Int? {
+        articlePositions[slug]
     }
 
     /// The entity with `slug`, if any, found in constant time.
     public func entity(_ slug: String) -> AnalysedEntity? {
-        entityPositions[slug].map { entities[$0] }
+        entityPosition(slug).map { entities[$0] }
+    }
+
+    /// The position in `entities` of the entity with `slug`, if any: for
+    /// reading it in place, where a copy of all it holds would cost more.
+    public func entityPosition(_ slug: String) -> Int? {
+        entityPositions[slug]
     }
 
     /// The claim with `slug`, if any, found in constant time.

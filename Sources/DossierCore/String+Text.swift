@@ -77,3 +77,21 @@ public func counted(_ count: Int, _ noun: String, separatingThousands: Bool = fa
     }
     return "\(digits) \(noun)\(count == 1 ? "" : "s")"
 }
+
+extension String {
+    /// `parts` one after another, made in one allocation: for markup made
+    /// many times a page, where appending piece by piece would grow the
+    /// string again and again.
+    @inlinable public init(concatenating parts: String...) {
+        let count = parts.reduce(0) { $0 + $1.utf8.count }
+        self.init(unsafeUninitializedCapacity: count) { buffer in
+            var written = 0
+            for var part in parts {
+                part.withUTF8 { bytes in
+                    written = UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(fromContentsOf: bytes) + written
+                }
+            }
+            return written
+        }
+    }
+}

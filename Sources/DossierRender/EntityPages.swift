@@ -68,7 +68,8 @@ extension PageContext {
         if !notesHTML.isEmpty { data["notes"] = .string(notesHTML) }
         let inContext = analysed.appearances.prefix(Self.appearancesInContext)
         data["appearances"] = .list(inContext.compactMap { appearance -> TemplateValue? in
-            guard let article = dossier.article(appearance.article) else { return nil }
+            guard let position = dossier.articlePosition(appearance.article) else { return nil }
+            let article = dossier.articles[position]
             var item = summary(article, depth: 1)
             item["count"] = .int(appearance.mentionNumbers.count)
             item["countText"] = .string(counted(appearance.mentionNumbers.count, "mention"))
@@ -80,18 +81,18 @@ extension PageContext {
         })
         let listed = analysed.appearances.dropFirst(inContext.count)
         data["moreAppearances"] = .list(listed.compactMap { appearance -> TemplateValue? in
-            guard let article = dossier.article(appearance.article) else { return nil }
-            var item = summary(article, depth: 1)
+            guard let position = dossier.articlePosition(appearance.article) else { return nil }
+            var item = summary(dossier.articles[position], depth: 1)
             item["countText"] = .string(counted(appearance.mentionNumbers.count, "mention"))
             return .object(item)
         })
         data["moreAppearancesText"] = .string("\(counted(listed.count, "more article", separatingThousands: true)) name \(entity.name)")
         data["companions"] = .list(analysed.companions.prefix(12).compactMap { companion -> TemplateValue? in
-            guard let other = dossier.entity(companion.entity) else { return nil }
-            return ["name": .string(other.entity.name), "url": "\(other.entity.slug).html", "articles": .int(companion.articles),
+            guard let other = dossier.entityPosition(companion.entity).map({ dossier.entities[$0].entity }) else { return nil }
+            return ["name": .string(other.name), "url": "\(other.slug).html", "articles": .int(companion.articles),
                     "articlesText": .string(counted(companion.articles, "article"))]
         })
-        let neighbourhood = EntityGraph.neighbourhood(of: Self.graphNode(analysed)) { dossier.entity($0).map(Self.graphNode) }
+        let neighbourhood = EntityGraph.neighbourhood(of: Self.graphNode(analysed)) { dossier.entityPosition($0).map { Self.graphNode(dossier.entities[$0]) } }
         data["graph"] = neighbourhood.svg(id: "entity-graph", title: "\(entity.name) and the entities most often named with it") ?? false
         (data["claimsMade"], data["claimsAbout"]) = entityClaims(analysed)
         page["entity"] = .object(data)
@@ -108,9 +109,11 @@ extension PageContext {
     func namedEntities(_ analysed: AnalysedArticle) -> [TemplateValue] {
         var counts: [String: Int] = [:]
         for mention in analysed.mentions { counts[mention.entity, default: 0] += 1 }
-        return counts.compactMap { slug, count -> (AnalysedEntity, Int)? in dossier.entity(slug).map { ($0, count) } }
-            .sorted { ($1.1, $0.0.entity.name) < ($0.1, $1.0.entity.name) }
-            .map { ["name": .string($0.entity.name), "url": "../entities/\($0.entity.slug).html", "count": .int($1)] }
+        return counts.compactMap { slug, count -> (name: String, slug: String, count: Int)? in
+            dossier.entityPosition(slug).map { (dossier.entities[$0].entity.name, slug, count) }
+        }
+        .sorted { ($1.count, $0.name) < ($0.count, $1.name) }
+        .map { ["name": .string($0.name), "url": "../entities/\($0.slug).html", "count": .int($0.count)] }
     }
 
     /// The markup around each mention in an article's body. The first
@@ -124,14 +127,18 @@ extension PageContext {
         }
         var linked = Set<Linked>()  // entities already linked, by paragraph
         return analysed.mentions.compactMap { mention in
-            guard let entity = dossier.entity(mention.entity)?.entity else { return nil }
-            let anchor = mention.anchor.markupEscaped
+            guard let position = dossier.entityPosition(mention.entity) else { return nil }
+            // Each mention's markup is made in one allocation: an article has dozens.
+            let slug = mention.entity.markupEscaped
+            let ordinal = String(mention.ordinal)
             guard linked.insert(Linked(paragraph: mention.paragraph, entity: mention.entity)).inserted else {
-                return InlineWrap(span: mention.span, enter: #"<span class="mention" id="\#(anchor)">"#, exit: "</span>")
+                return InlineWrap(span: mention.span, enter: String(concatenating: #"<span class="mention" id="mention-"#, slug, "-", ordinal, #"">"#),
+                                  exit: "</span>")
             }
-            let href = "../entities/\(entity.slug).html".markupEscaped
-            let title = entity.name == mention.name ? "" : #" title="\#(entity.name.markupEscaped)""#
-            return InlineWrap(span: mention.span, enter: #"<a class="entity" id="\#(anchor)" href="\#(href)"\#(title)>"#,
+            let name = dossier.entities[position].entity.name
+            let title = name == mention.name ? "" : String(concatenating: #" title=""#, name.markupEscaped, "\"")
+            return InlineWrap(span: mention.span, enter: String(concatenating: #"<a class="entity" id="mention-"#, slug, "-", ordinal,
+                                                                #"" href="../entities/"#, slug, #".html""#, title, ">"),
                               exit: "</a>")
         }
     }
