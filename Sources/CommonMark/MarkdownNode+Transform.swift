@@ -57,26 +57,42 @@ extension MarkdownDocument {
         // of the earlier pieces stay valid. Then find each span's first and last piece.
         // Positions in other inlines stand for the whole inline and cut nothing. This
         // runs for every article page, so it works on cmark's pointers throughout.
-        var cuts: [OpaquePointer: [Int]] = [:]
+        var cuts: [(text: OpaquePointer, offset: Int)] = []
+        cuts.reserveCapacity(2 * wraps.count)
         for wrap in wraps {
-            for position in [wrap.span.start, wrap.span.end] where position.node.kind == .text {
-                cuts[position.node.pointer, default: []].append(position.utf8Offset)
-            }
+            if wrap.span.start.node.kind == .text { cuts.append((wrap.span.start.node.pointer, wrap.span.start.utf8Offset)) }
+            if wrap.span.end.node.kind == .text { cuts.append((wrap.span.end.node.pointer, wrap.span.end.utf8Offset)) }
         }
-        var pieces: [OpaquePointer: [(offset: Int, node: OpaquePointer)]] = [:]
-        for (text, offsets) in cuts {
+        cuts.sort { (UInt(bitPattern: $0.text), $0.offset) < (UInt(bitPattern: $1.text), $1.offset) }
+        // Each text node's pieces by offset, one node after another, and where each node's are.
+        var pieces: [(offset: Int, node: OpaquePointer)] = []
+        pieces.reserveCapacity(cuts.count + wraps.count)
+        var piecesOf: [OpaquePointer: Range<Int>] = [:]
+        var next = cuts.startIndex
+        while next < cuts.endIndex {
+            let text = cuts[next].text
+            let end = cuts[next...].firstIndex { $0.text != text } ?? cuts.endIndex
             let length = strlen(cmark_node_get_literal(text))
-            var fromLast: [(offset: Int, node: OpaquePointer)] = []
-            for offset in Set(offsets).sorted(by: >) where offset > 0 && offset < length {
-                fromLast.append((offset, MarkdownNode.splitText(text, atUTF8Offset: offset)))
+            let first = pieces.count
+            pieces.append((0, text))
+            for (index, cut) in cuts[next..<end].enumerated() where cut.offset > 0 && cut.offset < length
+                && (index == 0 || cuts[next + index - 1].offset != cut.offset) {
+                pieces.append((cut.offset, text))
             }
-            fromLast.append((0, text))
-            pieces[text] = fromLast.reversed()
+            for index in pieces.indices.dropFirst(first + 1).reversed() {
+                pieces[index].node = MarkdownNode.splitText(text, atUTF8Offset: pieces[index].offset)
+            }
+            piecesOf[text] = first..<pieces.count
+            next = end
+        }
+        func piece(_ position: TextPosition, at isPiece: (Int) -> Bool) -> OpaquePointer {
+            guard let range = piecesOf[position.node.pointer] else { return position.node.pointer }
+            return pieces[range].last { isPiece($0.offset) }!.node
         }
         for wrap in wraps {
             let (start, end) = (wrap.span.start, wrap.span.end)
-            let first = pieces[start.node.pointer].map { $0.last { $0.offset <= start.utf8Offset }!.node } ?? start.node.pointer
-            let last = pieces[end.node.pointer].map { $0.last { $0.offset < end.utf8Offset }!.node } ?? end.node.pointer
+            let first = piece(start) { $0 <= start.utf8Offset }
+            let last = piece(end) { $0 < end.utf8Offset }
             _ = MarkdownNode.wrap(from: first, through: last, enter: wrap.enter, exit: wrap.exit)
         }
     }
@@ -143,8 +159,9 @@ extension MarkdownNode {
         let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
         let inserted = cmark_node_insert_before(first, wrapper)
         precondition(inserted == 1, "cmark refused to insert a custom inline")
-        cmark_node_set_on_enter(wrapper, enter)
-        cmark_node_set_on_exit(wrapper, exit)
+        // Lent in place: passing a String where C wants a pointer would copy it first.
+        enter.withCString { cmark_node_set_on_enter(wrapper, $0) }
+        exit.withCString { cmark_node_set_on_exit(wrapper, $0) }
         var next: OpaquePointer? = first
         while let node = next {
             next = node == last ? nil : cmark_node_next(node)
