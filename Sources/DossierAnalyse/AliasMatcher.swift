@@ -95,14 +95,24 @@ public struct AliasMatcher: Sendable {
     /// included, ordered by where they end.
     public func occurrences(in text: [UInt8]) -> [Match] {
         var matches: [Match] = []
-        var state = 0
-        for (position, byte) in text.enumerated() {
-            state = Int(transitions[state * classCount + Int(byteClass[Int(byte)])])
-            var found = output[state] >= 0 ? state : Int(outputLink[state])
-            while found >= 0 {
-                let pattern = Int(output[found])
-                matches.append(Match(pattern: pattern, range: (position + 1 - lengths[pattern])..<(position + 1)))
-                found = Int(outputLink[found])
+        // The automaton's tables are read without bounds checks: every
+        // state and class they hold is one they were built with.
+        transitions.withUnsafeBufferPointer { transitions in
+            byteClass.withUnsafeBufferPointer { byteClass in
+                output.withUnsafeBufferPointer { output in
+                    outputLink.withUnsafeBufferPointer { outputLink in
+                        var state = 0
+                        for (position, byte) in text.enumerated() {
+                            state = Int(transitions[state &* classCount &+ Int(byteClass[Int(byte)])])
+                            var found = output[state] >= 0 ? state : Int(outputLink[state])
+                            while found >= 0 {
+                                let pattern = Int(output[found])
+                                matches.append(Match(pattern: pattern, range: (position + 1 - lengths[pattern])..<(position + 1)))
+                                found = Int(outputLink[found])
+                            }
+                        }
+                    }
+                }
             }
         }
         return matches

@@ -13,40 +13,46 @@ extension String {
     public func appendJSONQuoted(to output: inout [UInt8], escapingLessThan: Bool = false) {
         var text = self
         text.withUTF8 { bytes in
-            output.append(UInt8(ascii: "\""))
-            var start = 0
-            var index = 0
-            while index < bytes.count {
-                let escape: JSONEscape
-                switch bytes[index] {
-                case UInt8(ascii: "\""): escape = .text("\\\"")
-                case UInt8(ascii: "\\"): escape = .text("\\\\")
-                case UInt8(ascii: "\n"): escape = .text("\\n")
-                case UInt8(ascii: "\r"): escape = .text("\\r")
-                case UInt8(ascii: "\t"): escape = .text("\\t")
-                case UInt8(ascii: "<") where escapingLessThan: escape = .text("\\u003c")
-                case let byte where byte < 0x20 || byte == 0x7F: escape = .unicode(UInt32(byte), length: 1)
-                // U+2028 and U+2029 (E2 80 A8, E2 80 A9) end lines in JavaScript.
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (0xA8...0xA9).contains(bytes[index + 2]):
-                    escape = .unicode(0x2000 + UInt32(bytes[index + 2]) - 0x80, length: 3)
-                default:
-                    index += 1
-                    continue
+            mayNeedJSONEscape.withUnsafeBufferPointer { mayNeedEscape in
+                output.append(UInt8(ascii: "\""))
+                var start = 0
+                var index = 0
+                while index < bytes.count {
+                    if !mayNeedEscape[Int(bytes[index])] {
+                        index += 1
+                        continue
+                    }
+                    let escape: JSONEscape
+                    switch bytes[index] {
+                    case UInt8(ascii: "\""): escape = .text("\\\"")
+                    case UInt8(ascii: "\\"): escape = .text("\\\\")
+                    case UInt8(ascii: "\n"): escape = .text("\\n")
+                    case UInt8(ascii: "\r"): escape = .text("\\r")
+                    case UInt8(ascii: "\t"): escape = .text("\\t")
+                    case UInt8(ascii: "<") where escapingLessThan: escape = .text("\\u003c")
+                    case let byte where byte < 0x20 || byte == 0x7F: escape = .unicode(UInt32(byte), length: 1)
+                    // U+2028 and U+2029 (E2 80 A8, E2 80 A9) end lines in JavaScript.
+                    case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (0xA8...0xA9).contains(bytes[index + 2]):
+                        escape = .unicode(0x2000 + UInt32(bytes[index + 2]) - 0x80, length: 3)
+                    default:
+                        index += 1
+                        continue
+                    }
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    switch escape {
+                    case .text(let text):
+                        text.withUTF8Buffer { output.append(contentsOf: $0) }
+                        index += 1
+                    case .unicode(let scalar, let length):
+                        output.append(contentsOf: "\\u".utf8)
+                        for shift in stride(from: 12, through: 0, by: -4) { output.append(hexDigits[Int(scalar >> UInt32(shift)) & 0xF]) }
+                        index += length
+                    }
+                    start = index
                 }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                switch escape {
-                case .text(let text):
-                    text.withUTF8Buffer { output.append(contentsOf: $0) }
-                    index += 1
-                case .unicode(let scalar, let length):
-                    output.append(contentsOf: "\\u".utf8)
-                    for shift in stride(from: 12, through: 0, by: -4) { output.append(hexDigits[Int(scalar >> UInt32(shift)) & 0xF]) }
-                    index += length
-                }
-                start = index
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+                output.append(UInt8(ascii: "\""))
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-            output.append(UInt8(ascii: "\""))
         }
     }
 }
@@ -59,3 +65,9 @@ private enum JSONEscape {
 }
 
 private let hexDigits = Array("0123456789abcdef".utf8)
+
+/// The bytes the escaping looks at twice, by value: all others are copied
+/// as they are, and most text is made of them.
+private let mayNeedJSONEscape: [Bool] = (0...255).map { byte in
+    byte < 0x20 || byte == 0x7F || [UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "<"), 0xE2].contains(UInt8(byte))
+}

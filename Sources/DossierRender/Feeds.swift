@@ -99,22 +99,32 @@ extension String {
     /// reading bytes, and only as far as needed, keeps this cheap on the
     /// whole text of a large dossier.
     func firstWords(_ limit: Int) -> String {
-        var kept: [UInt8] = []
-        var words = 0
-        var inWord = false
-        for byte in utf8 {
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                inWord = false
-                continue
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var text = self
+        return text.withUTF8 { bytes in
+            // Words are copied whole: the kept text is never longer than the text and ` …`.
+            String(unsafeUninitializedCapacity: bytes.count + 4) { kept in
+                var (index, count, words) = (0, 0, 0)
+                func keep(_ piece: UnsafeBufferPointer<UInt8>) {
+                    count += UnsafeMutableBufferPointer(rebasing: kept[count...]).initialize(fromContentsOf: piece)
+                }
+                func keep(_ piece: StaticString) {
+                    keep(UnsafeBufferPointer(start: piece.utf8Start, count: piece.utf8CodeUnitCount))
+                }
+                while true {
+                    while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+                    guard index < bytes.count else { return count }
+                    if words == limit {
+                        keep(" …")
+                        return count
+                    }
+                    let start = index
+                    while index < bytes.count, !isSpace(bytes[index]) { index += 1 }
+                    if words > 0 { keep(" ") }
+                    keep(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    words += 1
+                }
             }
-            if !inWord {
-                if words == limit { return String(decoding: kept, as: UTF8.self) + " …" }
-                if words > 0 { kept.append(0x20) }
-                words += 1
-                inWord = true
-            }
-            kept.append(byte)
         }
-        return String(decoding: kept, as: UTF8.self)
     }
 }
