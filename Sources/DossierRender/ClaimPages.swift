@@ -67,11 +67,11 @@ extension PageContext {
     /// One sentence of an article that carries or contests a claim, linking
     /// to it on the article's page.
     private func appearance(_ appearance: ClaimAppearance) -> TemplateValue? {
-        guard let article = dossier.article(appearance.article) else { return nil }
-        var item = summary(article, depth: 1)
+        guard let position = dossier.articlePosition(appearance.article) else { return nil }
+        var item = summary(at: position)
         item["sentence"] = .string(appearance.text)
-        item["url"] = "../articles/\(article.article.slug).html#\(appearance.anchor)"
-        item["articleURL"] = "../articles/\(article.article.slug).html"
+        item["url"] = "../articles/\(appearance.article).html#\(appearance.anchor)"
+        item["articleURL"] = "../articles/\(appearance.article).html"
         return .object(item)
     }
 
@@ -137,9 +137,10 @@ extension PageContext {
             let others = passage.copies.map(\.article).filter { $0 != analysed.article.slug }
             return [
                 "id": "passage-\(number + 1)", "text": .string(passage.text), "verbatim": .bool(passage.match == .verbatim),
-                "alsoIn": .list(others.compactMap(dossier.article).map { other -> TemplateValue in
-                    var item = summary(other, depth: 1)
-                    item["url"] = "../articles/\(other.article.slug).html#passage-\(number + 1)"
+                "alsoIn": .list(others.compactMap { other -> TemplateValue? in
+                    guard let position = dossier.articlePosition(other) else { return nil }
+                    var item = summary(at: position)
+                    item["url"] = "../articles/\(other).html#passage-\(number + 1)"
                     return .object(item)
                 }),
             ]

@@ -69,12 +69,11 @@ extension PageContext {
         let inContext = analysed.appearances.prefix(Self.appearancesInContext)
         data["appearances"] = .list(inContext.compactMap { appearance -> TemplateValue? in
             guard let position = dossier.articlePosition(appearance.article) else { return nil }
-            let article = dossier.articles[position]
-            var item = summary(article, depth: 1)
+            var item = summary(at: position)
             item["count"] = .int(appearance.mentionNumbers.count)
             item["countText"] = .string(counted(appearance.mentionNumbers.count, "mention"))
-            item["mentions"] = .list(appearance.mentions(in: article).map { mention in
-                ["url": "../articles/\(article.article.slug).html#\(mention.anchor)", "before": .string(mention.context.before),
+            item["mentions"] = .list(appearance.mentions(in: dossier.articles[position]).map { mention in
+                ["url": "../articles/\(appearance.article).html#\(mention.anchor)", "before": .string(mention.context.before),
                  "text": .string(mention.context.text), "after": .string(mention.context.after)]
             })
             return .object(item)
@@ -82,7 +81,7 @@ extension PageContext {
         let listed = analysed.appearances.dropFirst(inContext.count)
         data["moreAppearances"] = .list(listed.compactMap { appearance -> TemplateValue? in
             guard let position = dossier.articlePosition(appearance.article) else { return nil }
-            var item = summary(dossier.articles[position], depth: 1)
+            var item = summary(at: position)
             item["countText"] = .string(counted(appearance.mentionNumbers.count, "mention"))
             return .object(item)
         })

@@ -92,9 +92,11 @@ enum LinkedData {
                 }
                 if let url = metadata.url, url.isWebURL { json.member("isBasedOn", url) }
                 url("articles/\(analysed.article.slug).html", config: dossier.config, to: &json)
-                let named = analysed.entitySlugs.compactMap(dossier.entity).map(\.entity)
+                let named = analysed.entitySlugs.compactMap(dossier.entityPosition)
                 if !named.isEmpty {
-                    json.member("mentions", each: named) { entity, json in thing(entity, config: dossier.config, to: &json) }
+                    json.member("mentions", each: named) { position, json in
+                        thing(dossier.entities[position].entity, config: dossier.config, to: &json)
+                    }
                 }
             }
         }

@@ -7,6 +7,29 @@ import MustacheTemplates
 /// HTML handed over is what cmark rendered in safe mode (`body`).
 struct PageContext {
     let dossier: AnalysedDossier
+    /// Every article's ``summary(_:depth:)`` for a page one folder down, in
+    /// the dossier's order; empty unless ``summarisingArticles()`` made them.
+    /// Entity and claim pages list thousands of articles between them, the
+    /// same articles again and again.
+    private var articleSummaries: [[String: TemplateValue]] = []
+
+    init(dossier: AnalysedDossier) {
+        self.dossier = dossier
+    }
+
+    /// This context with every article's summary made once, in parallel,
+    /// for rendering the whole site.
+    func summarisingArticles() async -> PageContext {
+        var context = self
+        context.articleSummaries = await dossier.articles.concurrentMap { [self] in summary($0, depth: 1) }
+        return context
+    }
+
+    /// The summary of the article at `position` among the dossier's
+    /// articles, for a page one folder down.
+    func summary(at position: Int) -> [String: TemplateValue] {
+        articleSummaries.isEmpty ? summary(dossier.articles[position], depth: 1) : articleSummaries[position]
+    }
 
     /// What every page gets: the site, the path back to the site's root and
     /// the page's title.
@@ -49,8 +72,8 @@ struct PageContext {
         context["pageDescription"] = .string(analysed.plainText.firstWords(40))
         context["article"] = .object(article)
         context["jsonLD"] = .string(LinkedData.article(analysed, dossier: dossier))
-        context["previous"] = analysed.previous.flatMap(dossier.article).map { .object(summary($0, depth: 1)) }
-        context["next"] = analysed.next.flatMap(dossier.article).map { .object(summary($0, depth: 1)) }
+        context["previous"] = analysed.previous.flatMap(dossier.articlePosition).map { .object(summary(at: $0)) }
+        context["next"] = analysed.next.flatMap(dossier.articlePosition).map { .object(summary(at: $0)) }
         return context
     }
 

@@ -40,7 +40,7 @@ public struct SiteRenderer: Sendable {
             cache.pages = [:]
             cache.themeFiles = theme.files
         }
-        let context = PageContext(dossier: dossier)
+        let context = await PageContext(dossier: dossier).summarisingArticles()
         let figureTables = await context.figureTables()
         var jobs = [
             PageJob(path: "index.html", template: "index") { frontPage(context) },
