@@ -99,17 +99,20 @@ public enum NewsDate {
     /// The letters the words of `datePrefix` start with.
     private static let datePrefixInitials = Set("pulmdo".utf8)
 
+    // Every `\d` below is an ASCII digit (`asciiOnlyDigits`): the numbers
+    // are read with `Int`, which reads no other digits, and a date written
+    // in other digits (`٢٠١٧-١٢-٠٨`) is no date to them.
+
     private nonisolated(unsafe) static let datePrefix =
         #/(?i)(?:(?:published|posted|updated|last\s+updated|modified|date|dated)\s*(?:on|at)?\s*:?\s*|on\s+)/#
 
-
-    private nonisolated(unsafe) static let timeOfDay = #/(?i)\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,5})?/#
+    private nonisolated(unsafe) static let timeOfDay = #/(?i)\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,5})?/#.asciiOnlyDigits()
 
     private nonisolated(unsafe) static let iso =
-        #/(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/#
+        #/(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/#.asciiOnlyDigits()
 
     private nonisolated(unsafe) static let numeric =
-        #/(?i)(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?/#
+        #/(?i)(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?/#.asciiOnlyDigits()
 
     private nonisolated(unsafe) static let written = #/
         (?ix)
@@ -119,5 +122,5 @@ public enum NewsDate {
           | (?<monthFirst>[a-z]{3,9})\.?\s+(?<dayAfter>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?<yearFirst>\d{4})
         )
         (?: ,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?[a-z]{1,5}\)?|\s*[+-]\d{2}:?\d{2})? )?
-        /#
+        /#.asciiOnlyDigits()
 }

@@ -53,6 +53,8 @@ import Testing
         #expect(try page("utf-16-headline").contains("Deir ez-Zor — “8 %” of the province remains contested"))
         #expect(try page("crlf-headline").contains("<p>Lone CR paragraph follows here in the text.</p>"))
         #expect(try page("one-line").contains("word119999"))
+        // Dates in digits other than ASCII are text, not dates (reading them once crashed the build).
+        #expect(try page("eastern-digits-headline").contains("The army said the city was retaken"))
         #expect(try page("nested").contains("deep"))
         // Mustache in content is text, shown as written.
         #expect(try page("hostile-headline").contains("and {{title}} and {{{site.title}}} and {{#articles}}x{{/articles}} in it."))

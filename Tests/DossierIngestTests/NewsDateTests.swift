@@ -28,6 +28,14 @@ import Testing
         #expect(NewsDate.parse(text) == nil)
     }
 
+    /// `\d` in a regular expression matches any decimal digit, which `Int`
+    /// does not read: such a line once stopped a build.
+    @Test(arguments: ["٢٠١٧-١٢-٠٨", "٠٨/١٢/٢٠١٧", "٨ December ٢٠١٧", "Published on ٢٠١٧-١٢-٠٨", "8 December 2017 ١٢:٣٠"])
+    func readsNoDateWrittenInOtherDigits(text: String) {
+        #expect(NewsDate.parse(text) == nil)
+        #expect(NewsDate.parseDateLine(text) == nil)
+    }
+
     @Test func dateLinesWithPrefixesAndBylines() throws {
         let published = try #require(NewsDate.parseDateLine("Published on 2016-04-02 by editor"))
         #expect(published.date.description == "2016-04-02")
