@@ -82,14 +82,19 @@ struct Separators: Sendable {
 extension String {
     /// The pieces of the text between the occurrences of `separator`'s bytes.
     fileprivate func bytePieces(separatedBy separator: String) -> [String] {
-        var pieces: [String] = []
-        var rest = self[...]
-        while let match = rest.firstByteRange(of: separator) {
-            pieces.append(String(rest[..<match.lowerBound]))
-            rest = rest[match.upperBound...]
+        var (text, separator) = (self, separator)
+        return text.withUTF8 { bytes in
+            separator.withUTF8 { separator in
+                var pieces: [String] = []
+                var start = 0
+                while let offset = firstOffset(of: separator, in: UnsafeBufferPointer(rebasing: bytes[start...]), ignoringASCIICase: false) {
+                    pieces.append(String(decoding: bytes[start..<(start + offset)], as: UTF8.self))
+                    start += offset + separator.count
+                }
+                pieces.append(String(decoding: bytes[start...], as: UTF8.self))
+                return pieces
+            }
         }
-        pieces.append(String(rest))
-        return pieces
     }
 }
 
