@@ -27,7 +27,7 @@ public struct TemplateSyntaxError: Error, Sendable, CustomStringConvertible {
 }
 
 /// One part of a parsed template.
-indirect enum Node: Sendable {
+enum Node: Sendable {
     /// Text copied as it is.
     case text([UInt8])
     /// `{{name}}` (escaped) or `{{{name}}}`, `{{&name}}` (not escaped).
@@ -47,15 +47,15 @@ indirect enum Node: Sendable {
 }
 
 /// What a tag's name stands for.
-indirect enum Lookup: Sendable {
+enum Lookup: Sendable {
     /// `.`: the innermost value of the context.
     case current
     /// `a.b.c`: `a` looked up from the innermost object outwards, then `b` and `c` inside it.
     case path([String])
     /// `empty(x)`: whether `x` is absent, `false`, or an empty list, object or string.
-    case empty(Lookup)
+    indirect case empty(Lookup)
     /// `count(x)`: the number of items of a list or object.
-    case count(Lookup)
+    indirect case count(Lookup)
     /// `first()`, `last()`: whether the item of the innermost list section is its first or last.
     case first, last
     /// `index()`: the position of the item of the innermost list section, from 0.

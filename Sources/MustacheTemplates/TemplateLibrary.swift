@@ -112,8 +112,8 @@ struct Renderer {
             return stack.last
         case .path(let names):
             // The first name is looked up from the innermost object outwards, the rest inside what it found.
-            for frame in stack.reversed() {
-                guard var value = frame[names[0]] else { continue }
+            for position in stack.indices.reversed() {
+                guard case .object(let fields) = stack[position], var value = fields[names[0]] else { continue }
                 for name in names.dropFirst() {
                     guard let field = value[name] else { return nil }
                     value = field
@@ -206,7 +206,7 @@ extension [UInt8] {
         var text = text
         text.withUTF8 { bytes in
             var start = 0
-            for (offset, byte) in bytes.enumerated() {
+            for (offset, byte) in bytes.enumerated() where byte <= UInt8(ascii: ">") {
                 let reference: StaticString
                 switch byte {
                 case UInt8(ascii: "&"): reference = "&amp;"
