@@ -115,7 +115,10 @@ public struct SiteRenderer: Sendable {
         if let sitemap = Feeds.sitemap(pages: pages.filter(\.isPage).map(\.path), config: dossier.config) {
             delivered.append(("sitemap.xml", try deliver(SiteFile(path: "sitemap.xml", contents: sitemap))))
         }
-        return delivered.sorted { $0.0 < $1.0 }.map(\.1)
+        // Sorted by the paths alone: sorting what `deliver` gave, a type this
+        // generic function is not specialised for, costs an allocation per move.
+        let paths = delivered.map(\.0)
+        return paths.indices.sorted { paths[$0] < paths[$1] }.map { delivered[$0].1 }
     }
 
     /// The pages of the articles with `slugs` alone, for showing edited
