@@ -71,6 +71,7 @@ public struct PageLinks: Sendable, Hashable {
         let folder = SitePath(folderOf: path)
         var resolved = folder
         var targetIndex: [PathKey: Int] = [:]
+        targetIndex.reserveCapacity(64)  // a page of the site links to a few dozen places
         var ids: [Range<Int32>] = []
         for attribute in scanned.attributes {
             let value = HTMLScanner.decodedValue(contents, attribute.value)
