@@ -531,6 +531,7 @@ struct FigureScanner {
 
     static func tokens(in text: [UInt8]) -> [FigureToken] {
         var tokens: [FigureToken] = []
+        tokens.reserveCapacity(text.count / 4)  // words average more than three letters and a space
         var index = 0
         var isSpaced = true
         while index < text.count {
@@ -557,7 +558,7 @@ struct FigureScanner {
                 while let end = letterEnd(in: text, at: index) ?? joinedLetterEnd(in: text, at: index) { index = end }
                 let lower = lowerCased(text[start..<index])
                 tokens.append(FigureToken(kind: .word, range: start..<index, isSpaced: isSpaced, lower: lower,
-                                          word: vocabulary[lower]))
+                                          word: vocabularyWord(lower)))
             } else {
                 index = scalarEnd(in: text, at: index)
                 tokens.append(FigureToken(kind: .mark, range: start..<index, isSpaced: isSpaced,
@@ -668,6 +669,27 @@ struct FigureScanner {
         for word in ["past", "last", "this"] { words[word] = .recent }
         return words
     }()
+
+    /// What `word`, lower-cased, can mean in a figure. Every word of every
+    /// article is asked, and few are in the vocabulary: a word whose
+    /// ``shape(of:)`` no vocabulary word has is not looked up.
+    static func vocabularyWord(_ word: String) -> FigureWord? {
+        var word = word
+        return word.withUTF8 { vocabularyShapes[shape(of: $0)] } ? vocabulary[word] : nil
+    }
+
+    /// A number from 0 to 4095 made of a word's length and its first and
+    /// last bytes: words of different shapes differ.
+    static func shape(of word: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let first = word.first, let last = word.last else { return 0 }
+        return (word.count &* 977 &+ Int(first) &* 31 &+ Int(last)) & 4095
+    }
+
+    /// Whether some word of the vocabulary has each shape.
+    static let vocabularyShapes: [Bool] = vocabulary.keys.reduce(into: [Bool](repeating: false, count: 4096)) { shapes, word in
+        var word = word
+        shapes[word.withUTF8(shape(of:))] = true
+    }
 
     static let qualifiers: [String: FigureQualifier] = [
         "more than": .above, "over": .above, "above": .above, "in excess of": .above,

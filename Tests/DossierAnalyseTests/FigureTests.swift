@@ -281,6 +281,20 @@ private let rows: [FigureRow] = [
         #expect(groups.map(\.status) == [.conflict])
     }
 
+    /// Each number word is found, whatever its length and letters: only
+    /// words shaped like one of them are looked up.
+    @Test func readsEveryWrittenNumberFromOneToNinetyNine() {
+        let units = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+        let teens = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+        let tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+        var words = units + teens
+        for ten in tens { words += [ten] + units.map { "\(ten)-\($0)" } }
+        for (offset, word) in words.enumerated() {
+            #expect(figures("\(word) soldiers were hurt").map(\.value) == [Double(offset + 1)], "\(word)")
+            #expect(figures("\(word.capitalized) soldiers were hurt").map(\.value) == [Double(offset + 1)], "\(word)")
+        }
+    }
+
     @Test func figuresOverDifferentPeriodsAreDifferentMeasures() {
         let sorties = FigureGroups.group(
             mentions("It included 14 sorties of long-range bombers that occurred in the past month.")
