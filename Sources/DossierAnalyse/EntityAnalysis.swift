@@ -56,9 +56,11 @@ enum EntityAnalysis {
         // Entities by number, so the counting below hashes integers, not slugs.
         let number = Dictionary(entities.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
         var appearances = [[EntityAppearance]](repeating: [], count: entities.count)
-        var companions = [[Int: Int]](repeating: [:], count: entities.count)
         var counts = [[String: Int]](repeating: [:], count: entities.count)  // by name found
-        for article in articles {  // in reading order, so each entity's appearances are too
+        var named: [[Int]] = []  // by article: the numbers of the entities it names, each once
+        var appearsIn = [[Int]](repeating: [], count: entities.count)  // by entity: the articles, by number
+        named.reserveCapacity(articles.count)
+        for (articleNumber, article) in articles.enumerated() {  // in reading order, so each entity's appearances are too
             var byEntity: [Int: [Int]] = [:]
             for (position, mention) in article.mentions.enumerated() {
                 guard let entity = number[mention.entity] else { continue }
@@ -67,8 +69,28 @@ enum EntityAnalysis {
             }
             for (entity, positions) in byEntity {
                 appearances[entity].append(EntityAppearance(article: article.article.slug, mentionNumbers: positions))
-                for other in byEntity.keys where other != entity { companions[entity][other, default: 0] += 1 }
+                appearsIn[entity].append(articleNumber)
             }
+            named.append(Array(byEntity.keys))
+        }
+        // Companions are counted in one array indexed by entity, cleared
+        // after each entity: an article names a few dozen entities, and each
+        // pair of them is counted twice.
+        var shared = [Int32](repeating: 0, count: entities.count)
+        var sharing: [Int] = []
+        let companions = entities.indices.map { entity -> [Companion] in
+            for article in appearsIn[entity] {
+                for other in named[article] where other != entity {
+                    if shared[other] == 0 { sharing.append(other) }
+                    shared[other] += 1
+                }
+            }
+            defer {
+                for other in sharing { shared[other] = 0 }
+                sharing.removeAll(keepingCapacity: true)
+            }
+            return sharing.map { Companion(entity: entities[$0].slug, articles: Int(shared[$0])) }
+                .sorted { ($1.articles, $0.entity) < ($0.articles, $1.entity) }
         }
 
         var problems: [Diagnostic] = []
@@ -80,11 +102,9 @@ enum EntityAnalysis {
             for (alias, location) in zip(entity.aliases, entity.aliasLocations) where counts[alias] == nil {
                 problems.append(.warning(location, "alias '\(alias)' matches nothing in any article"))
             }
-            let together = companions[index].map { Companion(entity: entities[$0.key].slug, articles: $0.value) }
-                .sorted { ($1.articles, $0.entity) < ($0.articles, $1.entity) }
             return AnalysedEntity(entity: entity, appearances: found,
                                   nameCounts: entity.names.map { NameCount(name: $0, count: counts[$0] ?? 0) },
-                                  companions: together)
+                                  companions: companions[index])
         }
         return (analysed, problems)
     }
