@@ -264,15 +264,21 @@ struct GraphLayout {
             return onEllipse(turns: Double(index) / Double(count), aspect: aspect)
         }
         let steps = 300
+        var moves = [Point](repeating: .zero, count: count)
         for step in 0..<steps {
-            var moves = [Point](repeating: .zero, count: count)
-            for a in 0..<count {
-                for b in (a + 1)..<count {
-                    let apart = points[a] - points[b]
-                    let distance = max(apart.length, 1e-6)
-                    let push = apart * (ideal * ideal / (distance * distance))
-                    moves[a] += push
-                    moves[b] -= push
+            // Every pair, read and moved in place: an entity page lays out its graph in 300 steps.
+            points.withUnsafeBufferPointer { points in
+                moves.withUnsafeMutableBufferPointer { moves in
+                    moves.update(repeating: .zero)
+                    for a in 0..<count {
+                        for b in (a + 1)..<count {
+                            let apart = points[a] - points[b]
+                            let distance = max(apart.length, 1e-6)
+                            let push = apart * (ideal * ideal / (distance * distance))
+                            moves[a] += push
+                            moves[b] -= push
+                        }
+                    }
                 }
             }
             for link in links {
