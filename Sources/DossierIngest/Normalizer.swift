@@ -197,7 +197,10 @@ private struct NormalizationPass {
 
     /// Reads `By NAME - DATE`, `By NAME | OUTLET` and the like.
     mutating func readByline(_ line: RawLine) -> Bool {
-        guard line.words <= 20, line.text.firstByteRange(of: "by", ignoringASCIICase: true) != nil,
+        // A byline starts with one of the letters its words start with, which
+        // few lines do: the others are not matched against its expression.
+        guard line.words <= 20, let first = line.text.utf8.first, bylineInitials.contains(asciiLowercased(first)),
+              line.text.firstByteRange(of: "by", ignoringASCIICase: true) != nil,
               let match = line.text.prefixMatch(of: byline) else { return false }
         let rest = String(line.text[match.range.upperBound...])
         guard rest.first?.isUppercase == true else { return false }
@@ -346,6 +349,9 @@ private let inlineMarkerNeedles = ByteNeedles(inlineMarkers.flatMap(\.markers))
 private let datelineEnds = ByteNeedles(["-", "–", "—", ":"])
 
 nonisolated(unsafe) private let byline = #/(?i)(?:by|written by|words by|posted by|reported by)\s+/#
+
+/// The letters the forms of `byline` start with, lower-cased.
+private let bylineInitials = Set("bwpr".utf8)
 
 nonisolated(unsafe) private let copyrightHolder =
     #/(?i)(?:copyright|©|\(c\))\s*(?:\d{4}\s*(?:[-–]\s*\d{4}\s*)?)?,?\s*([^.,;]+?)\s*(?:[.,;]|all rights reserved|$)/#
