@@ -18,3 +18,21 @@ extension Array where Element: Sendable {
         return runs.flatMap { $0 }
     }
 }
+
+extension Array where Element: Sendable {
+    /// ``concurrentMap(_:)`` for callers that are not asynchronous: the
+    /// calling thread works through runs of elements beside the others,
+    /// and returns when all are done.
+    public func concurrentMapWaiting<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        let runLength = Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 4))
+        var runs = [[T]](repeating: [], count: (count + runLength - 1) / runLength)
+        runs.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let runs = buffer  // each run writes its own element alone
+            DispatchQueue.concurrentPerform(iterations: runs.count) { run in
+                let start = run * runLength
+                runs[run] = self[start..<Swift.min(start + runLength, count)].map(transform)
+            }
+        }
+        return runs.flatMap { $0 }
+    }
+}

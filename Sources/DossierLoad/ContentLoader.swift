@@ -48,7 +48,7 @@ public struct LoadedContent: Sendable {
 /// Symbolic links are not followed: content must live inside the dossier.
 /// A file of more than ``maximumFileSize`` bytes is skipped with a warning,
 /// unread.
-public struct ContentLoader {
+public struct ContentLoader: Sendable {
     /// The most bytes a content file may hold: 5 MB, longer than any
     /// article (a book-length text is about 3 MB). Anything larger is a page
     /// dump or a mistake, and would make pages no reader can open while it
@@ -83,7 +83,9 @@ public struct ContentLoader {
         }
 
         var rawFiles: [RawFile] = []
-        for name in listFiles("content/raw", extension: "txt", cache: &cache, problems: &problems) {
+        let rawNames = listFiles("content/raw", extension: "txt", cache: &cache, problems: &problems)
+        prefetch(rawNames.map { "content/raw/\($0)" }, cache: &cache)
+        for name in rawNames {
             let path = "content/raw/\(name)"
             if let bytes = readBytes(path, cache: &cache, problems: &problems) {
                 rawFiles.append(RawFile(name: name, path: path, bytes: bytes))
@@ -157,12 +159,15 @@ public struct ContentLoader {
     /// Parses every `*.md` file of `folder` whose name is a slug, in sorted order.
     private func loadMarkdownFiles<Parsed>(
         _ folder: String, cache: inout LoadCache, memo: WritableKeyPath<LoadCache, [String: LoadCache.Parsed<Parsed>]>,
-        problems: inout [Diagnostic], parse: (_ text: String, _ path: String, _ slug: String) -> (Parsed?, [Diagnostic])
+        problems: inout [Diagnostic], parse: @Sendable (_ text: String, _ path: String, _ slug: String) -> (Parsed?, [Diagnostic])
     ) -> [Parsed] {
         var parsed: [Parsed] = []
-        for name in listFiles(folder, extension: "md", cache: &cache, problems: &problems) {
+        let files = listFiles(folder, extension: "md", cache: &cache, problems: &problems).compactMap { name -> (path: String, slug: String)? in
             let path = "\(folder)/\(name)"
-            guard let slug = Self.slug(ofFileNamed: name, at: path, problems: &problems) else { continue }
+            return Self.slug(ofFileNamed: name, at: path, problems: &problems).map { (path, $0) }
+        }
+        prefetch(files, cache: &cache, memo: memo, parse: parse)
+        for (path, slug) in files {
             if case let file?? = self.parse(path, slug: slug, cache: &cache, memo: memo, problems: &problems, with: parse) {
                 parsed.append(file)
             }
@@ -174,7 +179,7 @@ public struct ContentLoader {
     /// Parsing is skipped while `cache` holds the file's result.
     private func parse<Parsed>(
         _ path: String, slug: String, cache: inout LoadCache, memo: WritableKeyPath<LoadCache, [String: LoadCache.Parsed<Parsed>]>,
-        problems: inout [Diagnostic], with parse: (_ text: String, _ path: String, _ slug: String) -> (Parsed?, [Diagnostic])
+        problems: inout [Diagnostic], with parse: @Sendable (_ text: String, _ path: String, _ slug: String) -> (Parsed?, [Diagnostic])
     ) -> Parsed?? {
         if let kept = cache[keyPath: memo][path] {
             problems += kept.problems
@@ -185,6 +190,41 @@ public struct ContentLoader {
         problems += parseProblems
         cache[keyPath: memo][path] = LoadCache.Parsed(value: value, problems: parseProblems)
         return .some(value)
+    }
+
+    /// Reads the files at `paths` that `cache` does not hold, all at once on
+    /// every core, and keeps their bytes in `cache`, from which the load
+    /// then takes them in order.
+    private func prefetch(_ paths: [String], cache: inout LoadCache) {
+        let missing = paths.filter { cache.reads[$0] == nil }
+        let reads = missing.concurrentMapWaiting { path in
+            var problems: [Diagnostic] = []
+            return LoadCache.Read(bytes: readBytes(path, problems: &problems), problems: problems)
+        }
+        for (path, read) in zip(missing, reads) { cache.reads[path] = read }
+    }
+
+    /// The same for curated files (paths with the slugs their pages get),
+    /// parsing each that reads as text with `parse` and keeping that too;
+    /// one that does not is left to the load, which reports why.
+    private func prefetch<Parsed>(
+        _ files: [(path: String, slug: String)], cache: inout LoadCache,
+        memo: WritableKeyPath<LoadCache, [String: LoadCache.Parsed<Parsed>]>,
+        parse: @Sendable (_ text: String, _ path: String, _ slug: String) -> (Parsed?, [Diagnostic])
+    ) {
+        let missing = files.filter { cache.reads[$0.path] == nil && cache[keyPath: memo][$0.path] == nil }
+        let found = missing.concurrentMapWaiting { file -> (read: LoadCache.Read, parsed: LoadCache.Parsed<Parsed>?) in
+            var problems: [Diagnostic] = []
+            let bytes = readBytes(file.path, problems: &problems)
+            let read = LoadCache.Read(bytes: bytes, problems: problems)
+            guard let bytes, let text = decodeText(bytes, path: file.path, problems: &problems) else { return (read, nil) }
+            let (value, parseProblems) = parse(text, file.path, file.slug)
+            return (read, LoadCache.Parsed(value: value, problems: parseProblems))
+        }
+        for (file, result) in zip(missing, found) {
+            cache.reads[file.path] = result.read
+            if let parsed = result.parsed { cache[keyPath: memo][file.path] = parsed }
+        }
     }
 
     /// Names of the regular files with `extension` in `folder`, sorted. Other
