@@ -24,6 +24,8 @@ public struct AliasMatcher: Sendable {
     private let classCount: Int
     /// The automaton as a table: `transitions[state * classCount + class]`.
     private let transitions: [Int32]
+    /// Whether each byte leads anywhere from the start state.
+    private let startsPattern: [Bool]
     /// The pattern that ends exactly at each state, or -1.
     private let output: [Int32]
     /// The nearest state along the failure links that has an output, or -1.
@@ -87,6 +89,7 @@ public struct AliasMatcher: Sendable {
             }
         }
         transitions = table
+        startsPattern = classes.map { table[Int($0)] != 0 }
         self.output = output
         self.outputLink = outputLink
     }
@@ -96,19 +99,31 @@ public struct AliasMatcher: Sendable {
     public func occurrences(in text: [UInt8]) -> [Match] {
         var matches: [Match] = []
         // The automaton's tables are read without bounds checks: every
-        // state and class they hold is one they were built with.
-        transitions.withUnsafeBufferPointer { transitions in
-            byteClass.withUnsafeBufferPointer { byteClass in
-                output.withUnsafeBufferPointer { output in
-                    outputLink.withUnsafeBufferPointer { outputLink in
-                        var state = 0
-                        for (position, byte) in text.enumerated() {
-                            state = Int(transitions[state &* classCount &+ Int(byteClass[Int(byte)])])
-                            var found = output[state] >= 0 ? state : Int(outputLink[state])
-                            while found >= 0 {
-                                let pattern = Int(output[found])
-                                matches.append(Match(pattern: pattern, range: (position + 1 - lengths[pattern])..<(position + 1)))
-                                found = Int(outputLink[found])
+        // state and class they hold is one they were built with. From the
+        // start state, the bytes that start no pattern (most of a text) are
+        // passed over without a transition, which would lead back to it.
+        text.withUnsafeBufferPointer { text in
+            transitions.withUnsafeBufferPointer { transitions in
+                byteClass.withUnsafeBufferPointer { byteClass in
+                    startsPattern.withUnsafeBufferPointer { startsPattern in
+                        output.withUnsafeBufferPointer { output in
+                            outputLink.withUnsafeBufferPointer { outputLink in
+                                var state = 0
+                                var position = 0
+                                while position < text.count {
+                                    if state == 0 {
+                                        while position < text.count, !startsPattern[Int(text[position])] { position += 1 }
+                                        guard position < text.count else { break }
+                                    }
+                                    state = Int(transitions[state &* classCount &+ Int(byteClass[Int(text[position])])])
+                                    var found = output[state] >= 0 ? state : Int(outputLink[state])
+                                    while found >= 0 {
+                                        let pattern = Int(output[found])
+                                        matches.append(Match(pattern: pattern, range: (position + 1 - lengths[pattern])..<(position + 1)))
+                                        found = Int(outputLink[found])
+                                    }
+                                    position += 1
+                                }
                             }
                         }
                     }
