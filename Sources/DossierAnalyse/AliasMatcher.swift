@@ -141,6 +141,7 @@ public struct AliasMatcher: Sendable {
             .filter { WordBoundary.isWhole($0.range, in: text) && accept($0) }
             .sorted { ($0.range.lowerBound, $1.range.upperBound) < ($1.range.lowerBound, $0.range.upperBound) }
         var chosen: [Match] = []
+        chosen.reserveCapacity(candidates.count)
         for candidate in candidates where candidate.range.lowerBound >= (chosen.last?.range.upperBound ?? 0) {
             chosen.append(candidate)
         }
