@@ -127,17 +127,16 @@ extension PageContext {
         var linked = Set<Linked>()  // entities already linked, by paragraph
         return analysed.mentions.compactMap { mention in
             guard let position = dossier.entityPosition(mention.entity) else { return nil }
-            // Each mention's markup is made in one allocation: an article has dozens.
-            let slug = mention.entity.markupEscaped
-            let ordinal = String(mention.ordinal)
+            // Each mention's markup is made in one piece: an article has dozens.
+            let anchor = mention.anchor.markupEscaped
             guard linked.insert(Linked(paragraph: mention.paragraph, entity: mention.entity)).inserted else {
-                return InlineWrap(span: mention.span, enter: String(concatenating: #"<span class="mention" id="mention-"#, slug, "-", ordinal, #"">"#),
+                return InlineWrap(span: mention.span, enter: String(concatenating: #"<span class="mention" id=""#, anchor, #"">"#),
                                   exit: "</span>")
             }
             let name = dossier.entities[position].entity.name
             let title = name == mention.name ? "" : String(concatenating: #" title=""#, name.markupEscaped, "\"")
-            return InlineWrap(span: mention.span, enter: String(concatenating: #"<a class="entity" id="mention-"#, slug, "-", ordinal,
-                                                                #"" href="../entities/"#, slug, #".html""#, title, ">"),
+            return InlineWrap(span: mention.span, enter: String(concatenating: #"<a class="entity" id=""#, anchor, #"" href="../entities/"#,
+                                                                mention.entity.markupEscaped, #".html""#, title, ">"),
                               exit: "</a>")
         }
     }
