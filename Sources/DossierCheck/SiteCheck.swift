@@ -130,14 +130,14 @@ public enum SiteCheck {
         enum Lead { case nowhere, page(Int), otherFile }
         let targets = links.targetPaths
         var leads: [Lead] = []
-        var linkedPages: [PageLinks] = []
+        var targetPages: [PageLinks] = []
         var linkedNumbers: [Int] = []
         for target in targets {
             guard case .file(let path) = target else { leads.append(.nowhere); continue }
             let (isFile, page, number) = site.find(path)
             if let page {
-                leads.append(.page(linkedPages.count))
-                linkedPages.append(page)
+                leads.append(.page(targetPages.count))
+                targetPages.append(page)
             } else {
                 leads.append(isFile ? .otherFile : .nowhere)
             }
@@ -147,7 +147,7 @@ public enum SiteCheck {
         for link in links.links {
             switch leads[link.target] {
             case .page(let linked):
-                if links.fragment(of: link, isDefinedIn: linkedPages[linked]) != false { continue }
+                if links.fragment(of: link, isDefinedIn: targetPages[linked]) != false { continue }
             case .otherFile:
                 if !links.hasFragment(link) { continue }
             case .nowhere:

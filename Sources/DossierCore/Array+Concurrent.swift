@@ -5,34 +5,36 @@ extension Array where Element: Sendable {
     /// run in parallel, each over a run of elements (many small tasks would
     /// cost more than the work of one element).
     public func concurrentMap<T: Sendable>(_ transform: @escaping @Sendable (Element) -> T) async -> [T] {
-        let runLength = Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 4))
-        let starts = Array<Int>(stride(from: 0, to: count, by: runLength))
-        var runs = [[T]](repeating: [], count: starts.count)
+        let runs = concurrentRuns
+        var results = [[T]](repeating: [], count: runs.count)
         await withTaskGroup(of: (Int, [T]).self) { group in
-            for (index, start) in starts.enumerated() {
-                let run = self[start..<Swift.min(start + runLength, count)]
-                group.addTask { (index, run.map(transform)) }
+            for (index, run) in runs.enumerated() {
+                let elements = self[run]
+                group.addTask { (index, elements.map(transform)) }
             }
-            for await (index, results) in group { runs[index] = results }
+            for await (index, mapped) in group { results[index] = mapped }
         }
-        return runs.flatMap { $0 }
+        return results.flatMap { $0 }
     }
-}
 
-extension Array where Element: Sendable {
     /// ``concurrentMap(_:)`` for callers that are not asynchronous: the
     /// calling thread works through runs of elements beside the others,
     /// and returns when all are done.
     public func concurrentMapWaiting<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
-        let runLength = Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 4))
-        var runs = [[T]](repeating: [], count: (count + runLength - 1) / runLength)
-        runs.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let runs = buffer  // each run writes its own element alone
-            DispatchQueue.concurrentPerform(iterations: runs.count) { run in
-                let start = run * runLength
-                runs[run] = self[start..<Swift.min(start + runLength, count)].map(transform)
+        let runs = concurrentRuns
+        var results = [[T]](repeating: [], count: runs.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let results = buffer  // each run writes its own element alone
+            DispatchQueue.concurrentPerform(iterations: runs.count) { index in
+                results[index] = self[runs[index]].map(transform)
             }
         }
-        return runs.flatMap { $0 }
+        return results.flatMap { $0 }
+    }
+
+    /// The runs of elements the maps above hand out: about four per core.
+    private var concurrentRuns: [Range<Int>] {
+        let length = Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 4))
+        return stride(from: 0, to: count, by: length).map { $0..<Swift.min($0 + length, count) }
     }
 }

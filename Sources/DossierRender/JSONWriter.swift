@@ -111,12 +111,6 @@ struct JSONWriter {
         afterKey = true
     }
 
-    /// A member whose value is a string.
-    mutating func member(_ name: String, _ value: String) {
-        key(name)
-        string(value)
-    }
-
     /// A member whose value is a string or `null`.
     mutating func member(_ name: String, _ value: String?) {
         key(name)
