@@ -50,8 +50,8 @@ public struct Companion: Hashable, Sendable {
 }
 
 enum EntityAnalysis {
-    /// Gathers the mentions of `articles` (in reading order) by entity;
-    /// warns about names that match nothing.
+    /// Gathers the mentions of `articles` (in reading order) by entity,
+    /// `entities` sorted by slug; warns about names that match nothing.
     static func run(_ entities: [Entity], articles: [AnalysedArticle]) -> ([AnalysedEntity], [Diagnostic]) {
         // Entities by number, so the counting below hashes integers, not slugs.
         let number = Dictionary(entities.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
@@ -89,8 +89,10 @@ enum EntityAnalysis {
                 for other in sharing { shared[other] = 0 }
                 sharing.removeAll(keepingCapacity: true)
             }
+            // Entities are numbered in slug order, so the sort compares integers alone:
+            // an entity named in many articles has hundreds of companions.
+            sharing.sort { (shared[$1], $0) < (shared[$0], $1) }
             return sharing.map { Companion(entity: entities[$0].slug, articles: Int(shared[$0])) }
-                .sorted { ($1.articles, $0.entity) < ($0.articles, $1.entity) }
         }
 
         var problems: [Diagnostic] = []
