@@ -9,7 +9,7 @@ import MustacheTemplates
 /// in safe mode.
 extension PageContext {
     /// The claims index: every claim with its claimants, verdict and counts.
-    func claimsIndex() -> [String: TemplateValue] {
+    func claimsIndex() -> TemplateObject {
         var page = frame(title: "Claims", depth: 1, section: "claims")
         page["claims"] = .list(dossier.claims.map { .object(claimSummary($0)) })
         page["claimCount"] = .int(dossier.claims.count)
@@ -17,7 +17,7 @@ extension PageContext {
     }
 
     /// What lists of claims show of each; `folder` leads from the page to claims/.
-    func claimSummary(_ analysed: AnalysedClaim, folder: String = "") -> [String: TemplateValue] {
+    func claimSummary(_ analysed: AnalysedClaim, folder: String = "") -> TemplateObject {
         let claim = analysed.claim
         let claimants = claim.claimants.compactMap(dossier.entity).map(\.entity.name)
         // Absent values are `false`, not missing, so a section never falls back to an outer page's value.
@@ -42,7 +42,7 @@ extension PageContext {
     /// A claim's page: the statement, who made it, the curator's verdict and
     /// analysis, every sentence that reports or contests it, and related claims.
     /// `figureTables` are the dossier's figure groups as tables, by slug.
-    func claim(_ analysed: AnalysedClaim, analysisHTML: String, figureTables: [String: TemplateValue]) -> [String: TemplateValue] {
+    func claim(_ analysed: AnalysedClaim, analysisHTML: String, figureTables: [String: TemplateValue]) -> TemplateObject {
         let claim = analysed.claim
         var page = frame(title: claim.statement, depth: 1, section: "claims")
         page["pageDescription"] = .string(claim.statement)
@@ -77,7 +77,7 @@ extension PageContext {
 
     /// The sources page: each outlet with its articles and the claims they
     /// report. Articles of unknown outlet come last, under one heading.
-    func sourcesIndex() -> [String: TemplateValue] {
+    func sourcesIndex() -> TemplateObject {
         var page = frame(title: "Sources", depth: 1, section: "sources")
         let byOutlet = Dictionary(grouping: dossier.articles) { $0.article.metadata.outlet }
         let named = byOutlet.keys.compactMap { $0 }.sorted { $0.lowercased() < $1.lowercased() }
@@ -85,7 +85,7 @@ extension PageContext {
             let articles = byOutlet[outlet]!
             let reported = Set(articles.flatMap { $0.claimAppearances.filter { $0.stance == .reports }.map(\.claim) })
             let disputed = Set(articles.flatMap { $0.claimAppearances.filter { $0.stance == .disputes }.map(\.claim) })
-            var item: [String: TemplateValue] = [
+            var item: TemplateObject = [
                 "name": .string(outlet ?? "Outlet not known"), "known": .bool(outlet != nil),
                 "articles": .list(articles.map { .object(summary($0, depth: 1)) }),
                 "articlesText": .string(counted(articles.count, "article")),

@@ -8,7 +8,7 @@ import MustacheTemplates
 /// templates escape, except HTML rendered by cmark in safe mode.
 extension PageContext {
     /// The entities index: entities grouped by kind, most mentioned first.
-    func entitiesIndex() -> [String: TemplateValue] {
+    func entitiesIndex() -> TemplateObject {
         var page = frame(title: "Entities", depth: 1, section: "entities")
         let byKind = Dictionary(grouping: dossier.entities, by: \.entity.kind)
         page["kinds"] = .list(EntityKind.allCases.compactMap { kind -> TemplateValue? in
@@ -42,8 +42,8 @@ extension PageContext {
     }
 
     /// What lists of entities show of each; `folder` leads from the page to entities/.
-    func entitySummary(_ analysed: AnalysedEntity, folder: String = "") -> [String: TemplateValue] {
-        var summary: [String: TemplateValue] = [
+    func entitySummary(_ analysed: AnalysedEntity, folder: String = "") -> TemplateObject {
+        var summary: TemplateObject = [
             "slug": .string(analysed.entity.slug), "name": .string(analysed.entity.name),
             "url": "\(folder)\(analysed.entity.slug).html",
             "mentions": .int(analysed.mentionCount), "articles": .int(analysed.appearances.count),
@@ -57,7 +57,7 @@ extension PageContext {
     /// An entity's page: who or what it is, its mentions in context in the
     /// first ``appearancesInContext`` articles that name it and the other
     /// articles by title, and the entities named with it.
-    func entity(_ analysed: AnalysedEntity, notesHTML: String) -> [String: TemplateValue] {
+    func entity(_ analysed: AnalysedEntity, notesHTML: String) -> TemplateObject {
         let entity = analysed.entity
         var page = frame(title: entity.name, depth: 1, section: "entities")
         page["pageDescription"] = entity.description.map(TemplateValue.string)

@@ -8,7 +8,7 @@ extension PageContext {
     /// The figures page: groups whose figures need the curator's eye first
     /// (conflicting, differing, counted over different periods), then the
     /// groups whose sources agree, then figures given once.
-    func figuresIndex(_ tables: [String: TemplateValue]) -> [String: TemplateValue] {
+    func figuresIndex(_ tables: [String: TemplateValue]) -> TemplateObject {
         var page = frame(title: "Figures", depth: 1, section: "figures")
         let repeated = dossier.figures.filter { $0.mentions.count > 1 }
         page["flagged"] = .list(repeated.filter { $0.status != .agree }.sorted(by: Self.moreUrgent).compactMap { tables[$0.slug] })

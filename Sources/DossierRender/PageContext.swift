@@ -11,7 +11,7 @@ struct PageContext {
     /// the dossier's order; empty unless ``summarisingArticles()`` made them.
     /// Entity and claim pages list thousands of articles between them, the
     /// same articles again and again.
-    private var articleSummaries: [[String: TemplateValue]] = []
+    private var articleSummaries: [TemplateObject] = []
 
     init(dossier: AnalysedDossier) {
         self.dossier = dossier
@@ -27,23 +27,23 @@ struct PageContext {
 
     /// The summary of the article at `position` among the dossier's
     /// articles, for a page one folder down.
-    func summary(at position: Int) -> [String: TemplateValue] {
+    func summary(at position: Int) -> TemplateObject {
         articleSummaries.isEmpty ? summary(dossier.articles[position], depth: 1) : articleSummaries[position]
     }
 
     /// What every page gets: the site, the path back to the site's root and
     /// the page's title.
-    func frame(title: String?, depth: Int, section: String) -> [String: TemplateValue] {
-        var site: [String: TemplateValue] = ["title": .string(dossier.config.title), "language": .string(dossier.config.language)]
+    func frame(title: String?, depth: Int, section: String) -> TemplateObject {
+        var site: TemplateObject = ["title": .string(dossier.config.title), "language": .string(dossier.config.language)]
         site["description"] = dossier.config.description.map(TemplateValue.string)
-        var frame: [String: TemplateValue] = [
+        var frame: TemplateObject = [
             "site": .object(site), "root": .string(String(repeating: "../", count: depth)), "section": [section: true],
         ]
         frame["pageTitle"] = title.map(TemplateValue.string)
         return frame
     }
 
-    func summary(_ analysed: AnalysedArticle, depth: Int) -> [String: TemplateValue] {
+    func summary(_ analysed: AnalysedArticle, depth: Int) -> TemplateObject {
         let article = analysed.article
         let root = String(repeating: "../", count: depth)
         return [
@@ -56,7 +56,7 @@ struct PageContext {
         ]
     }
 
-    func article(_ analysed: AnalysedArticle, bodyHTML: String) -> [String: TemplateValue] {
+    func article(_ analysed: AnalysedArticle, bodyHTML: String) -> TemplateObject {
         let metadata = analysed.article.metadata
         var article = summary(analysed, depth: 1)
         article["body"] = .string(bodyHTML)

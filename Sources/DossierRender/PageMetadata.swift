@@ -10,7 +10,7 @@ extension PageContext {
     /// `pageType` (`article` or `website`, for Open Graph), `pageDescription`
     /// (the page's own or the dossier's) and `jsonLD` (a page that has none
     /// of its own gets a `WebSite`, `CollectionPage` or `WebPage`).
-    func withMetadata(_ page: [String: TemplateValue], path: String) -> [String: TemplateValue] {
+    func withMetadata(_ page: TemplateObject, path: String) -> TemplateObject {
         var page = page
         let config = dossier.config
         page["canonical"] = config.absoluteURL(path).map(TemplateValue.string)

@@ -73,7 +73,7 @@ enum ContextFingerprint {
             // Two equal objects may list their fields in different orders, so
             // each field is hashed on its own and the hashes added up.
             var sum = 0
-            for (key, field) in fields {
+            for (key, field) in fields.namesAndValues {
                 var fieldHasher = Hasher()
                 combine(key, into: &fieldHasher)
                 combine(field, into: &fieldHasher)

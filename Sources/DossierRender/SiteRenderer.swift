@@ -163,7 +163,7 @@ public struct SiteRenderer: Sendable {
     struct PageJob: Sendable {
         var path: String
         var template: String
-        var context: @Sendable () -> [String: TemplateValue]
+        var context: @Sendable () -> TemplateObject
     }
 
     /// A rendered page, whether it came from the cache, and the body an
@@ -208,7 +208,7 @@ public struct SiteRenderer: Sendable {
     /// How many of the latest articles the front page lists; articles/index.html lists them all.
     static let frontPageArticles = 20
 
-    func frontPage(_ context: PageContext) -> [String: TemplateValue] {
+    func frontPage(_ context: PageContext) -> TemplateObject {
         var page = context.frame(title: nil, depth: 0, section: "home")
         let latest = context.dossier.articles.suffix(Self.frontPageArticles)
         page["articles"] = .list(latest.map { .object(context.summary($0, depth: 0)) })
@@ -226,14 +226,14 @@ public struct SiteRenderer: Sendable {
         return page
     }
 
-    func articlesIndex(_ context: PageContext) -> [String: TemplateValue] {
+    func articlesIndex(_ context: PageContext) -> TemplateObject {
         var page = context.frame(title: "Articles", depth: 1, section: "articles")
         page["articles"] = context.articleList(depth: 1)
         page["articleCount"] = .int(context.dossier.articles.count)
         return page
     }
 
-    func rawSource(_ analysed: AnalysedArticle, _ context: PageContext) -> [String: TemplateValue] {
+    func rawSource(_ analysed: AnalysedArticle, _ context: PageContext) -> TemplateObject {
         let article = analysed.article
         var page = context.frame(title: "Source of \(article.metadata.title)", depth: 1, section: "articles")
         page["raw"] = ["name": .string(article.metadata.source ?? article.path), "text": .string(analysed.rawText ?? "")]

@@ -51,7 +51,7 @@ enum Lookup: Sendable {
     /// `.`: the innermost value of the context.
     case current
     /// `a.b.c`: `a` looked up from the innermost object outwards, then `b` and `c` inside it.
-    case path([String])
+    case path([TemplateObject.Name])
     /// `empty(x)`: whether `x` is absent, `false`, or an empty list, object or string.
     indirect case empty(Lookup)
     /// `count(x)`: the number of items of a list or object.

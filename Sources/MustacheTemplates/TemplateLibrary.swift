@@ -192,7 +192,7 @@ struct Renderer {
 
 extension TemplateValue {
     /// The field `name` of an object; nil for anything else.
-    subscript(name: String) -> TemplateValue? {
+    subscript(name: TemplateObject.Name) -> TemplateValue? {
         guard case .object(let fields) = self else { return nil }
         return fields[name]
     }

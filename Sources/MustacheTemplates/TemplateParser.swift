@@ -261,7 +261,7 @@ struct TemplateParser {
         if name == "." { return .current }
         let names = name.split(separator: ".", omittingEmptySubsequences: false)
         guard names.allSatisfy({ !$0.isEmpty && !$0.utf8.contains(where: isReserved) }) else { return nil }
-        return .path(names.map(String.init))
+        return .path(names.map { TemplateObject.Name(String($0)) })
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool {

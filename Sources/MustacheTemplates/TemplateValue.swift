@@ -10,7 +10,83 @@ public enum TemplateValue: Sendable {
     case bool(Bool)
     case int(Int)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateObject)
+}
+
+/// The fields of an object value, by name, in the order they were first
+/// set. An object has a few dozen fields at most, and rendering looks names
+/// up far more often than it makes objects, so the fields are kept in a
+/// list, each beside a digest of its name's bytes: a lookup passes over the
+/// other names by their digests, and neither making an object nor looking
+/// a name up hashes anything. Names are told apart by their UTF-8 bytes.
+public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
+    /// A field's name with its digest.
+    struct Name: Sendable {
+        let text: String
+        let digest: UInt64
+
+        init(_ text: String) {
+            var text = text
+            // FNV-1a over the bytes: a few instructions a byte for names a few bytes long.
+            digest = text.withUTF8 { $0.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 } }
+            self.text = text
+        }
+    }
+
+    /// A name and its value.
+    private struct Field: Sendable {
+        let name: Name
+        var value: TemplateValue
+    }
+
+    private var fields: [Field] = []
+
+    public init() {}
+
+    /// An object with these fields; each name must be given once.
+    public init(dictionaryLiteral fields: (String, TemplateValue)...) {
+        self.init(fields)
+    }
+
+    init(_ fields: [(String, TemplateValue)]) {
+        self.fields.reserveCapacity(fields.count)
+        for (name, value) in fields {
+            let name = Name(name)
+            precondition(position(of: name) == nil, "the field '\(name.text)' is given twice")
+            self.fields.append(Field(name: name, value: value))
+        }
+    }
+
+    /// The field `name`; setting nil removes it.
+    public subscript(name: String) -> TemplateValue? {
+        get { self[Name(name)] }
+        set {
+            let name = Name(name)
+            switch (position(of: name), newValue) {
+            case let (position?, value?): fields[position].value = value
+            case let (position?, nil): fields.remove(at: position)
+            case let (nil, value?): fields.append(Field(name: name, value: value))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    subscript(name: Name) -> TemplateValue? {
+        position(of: name).map { fields[$0].value }
+    }
+
+    private func position(of name: Name) -> Int? {
+        fields.firstIndex { $0.name.digest == name.digest && $0.name.text.utf8.elementsEqual(name.text.utf8) }
+    }
+
+    /// How many fields the object has.
+    public var count: Int { fields.count }
+    public var isEmpty: Bool { fields.isEmpty }
+
+    /// The fields' names and values, in the order they were first set.
+    public var namesAndValues: some Sequence<(name: String, value: TemplateValue)> {
+        fields.lazy.map { (name: $0.name.text, value: $0.value) }
+    }
 }
 
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByStringInterpolation {
@@ -43,7 +119,7 @@ extension TemplateValue: ExpressibleByArrayLiteral {
 
 extension TemplateValue: ExpressibleByDictionaryLiteral {
     public init(dictionaryLiteral fields: (String, TemplateValue)...) {
-        self = .object(Dictionary(uniqueKeysWithValues: fields))
+        self = .object(TemplateObject(fields))
     }
 }
 

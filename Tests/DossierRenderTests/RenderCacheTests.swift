@@ -3,9 +3,9 @@ import MustacheTemplates
 import Testing
 
 @Test func fingerprintIgnoresTheOrderOfFields() {
-    var first: [String: TemplateValue] = [:]
+    var first: TemplateObject = [:]
     for key in (0..<50).map({ "key\($0)" }) { first[key] = .string(key) }
-    var second: [String: TemplateValue] = [:]
+    var second: TemplateObject = [:]
     for key in (0..<50).reversed().map({ "key\($0)" }) { second[key] = .string(key) }
     #expect(ContextFingerprint.of(template: "t", context: ["page": .object(first)])
             == ContextFingerprint.of(template: "t", context: ["page": .object(second)]))
