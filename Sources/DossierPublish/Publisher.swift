@@ -66,7 +66,9 @@ public struct Publisher: Sendable {
         } catch {
             throw Failure(description: "cannot write \(staging.path): \(error.localizedDescription)")
         }
-        return StagedSite(publisher: self)
+        var isFolder: ObjCBool = false
+        return StagedSite(publisher: self,
+                          hasPreviousSite: fileManager.fileExists(atPath: outputPath, isDirectory: &isFolder) && isFolder.boolValue)
     }
 
     /// Writes `bytes` to a new file at `path`, with the permissions the
@@ -204,9 +206,20 @@ public struct Publisher: Sendable {
         return paths.sorted()
     }
 
-    /// A relative path with no empty, `.` or `..` component.
+    /// A relative path with no empty, `.` or `..` component. Asked of
+    /// every file a build writes, so it reads the bytes in place.
     func isSafe(_ path: String) -> Bool {
-        !path.hasPrefix("/") && path.split(separator: "/", omittingEmptySubsequences: false)
-            .allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+        var length = 0, isDots = true  // of the component so far
+        func componentIsSafe() -> Bool { length > 0 && !(isDots && length <= 2) }
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                guard componentIsSafe() else { return false }
+                (length, isDots) = (0, true)
+            } else {
+                length += 1
+                isDots = isDots && byte == UInt8(ascii: ".")
+            }
+        }
+        return componentIsSafe()
     }
 }

@@ -8,6 +8,9 @@ import Foundation
 /// swaps the staged site in; ``discard()`` removes it instead.
 public struct StagedSite: Sendable {
     let publisher: Publisher
+    /// Whether the output held a site when staging began; a first build
+    /// has no file to carry over, and need not look for one per file.
+    let hasPreviousSite: Bool
 
     /// Stages `file`: hard-links the previous site's copy when its bytes are
     /// the same, and writes it otherwise, making its folder if needed.
@@ -16,7 +19,7 @@ public struct StagedSite: Sendable {
         guard publisher.isSafe(file.path) else {
             throw Publisher.Failure(description: "unsafe output path '\(file.path)'")
         }
-        if publisher.carryOver(file) { return true }
+        if hasPreviousSite && publisher.carryOver(file) { return true }
         try publisher.write(file.contents, to: "\(publisher.stagingPath)/\(file.path)")
         return false
     }

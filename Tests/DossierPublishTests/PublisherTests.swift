@@ -134,6 +134,15 @@ func unsafePathThrowsAndLeavesThePreviousSiteAsItWas(_ path: String) async throw
     #expect(!FileManager.default.fileExists(atPath: "/tmp/absolute.html"))
 }
 
+@Test(arguments: [".well-known/security.txt", "articles/...", "a..b/c.html", "articles/.x.html", "..x/y.html"])
+func pathsWithDotsThatAreNotDotComponentsArePublished(_ path: String) async throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    let report = try await scratch.publish(site + [SiteFile(path: path, text: "dots")])
+    #expect(report.written.contains(path))
+    #expect(try String(contentsOf: scratch.output.appendingPathComponent(path), encoding: .utf8) == "dots")
+}
+
 @Test func unsafePathOnTheFirstPublishCreatesNothing() async throws {
     let scratch = try Scratch()
     defer { scratch.remove() }
