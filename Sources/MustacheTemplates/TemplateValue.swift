@@ -18,7 +18,8 @@ public enum TemplateValue: Sendable {
 /// up far more often than it makes objects, so the fields are kept in a
 /// list, each beside a digest of its name's bytes: a lookup passes over the
 /// other names by their digests, and neither making an object nor looking
-/// a name up hashes anything. Names are told apart by their UTF-8 bytes.
+/// a name up hashes anything. Names with different UTF-8 bytes are
+/// different names.
 public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
     /// A field's name with its digest.
     struct Name: Sendable {
@@ -76,7 +77,9 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
     }
 
     private func position(of name: Name) -> Int? {
-        fields.firstIndex { $0.name.digest == name.digest && $0.name.text.utf8.elementsEqual(name.text.utf8) }
+        // Equal digests almost always mean equal bytes; `==` then answers
+        // at once for the short names, whose bytes are stored inline.
+        fields.firstIndex { $0.name.digest == name.digest && $0.name.text == name.text }
     }
 
     /// How many fields the object has.
