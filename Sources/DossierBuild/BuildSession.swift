@@ -143,18 +143,16 @@ public struct BuildSession: Sendable {
                 rendered = []
             }
             lap("render")
-            let pages = rendered.filter { $0.links != nil }
-            report.pageCount = pages.count
+            let sorted = SortedFiles(rendered, keepingPages: rebuilding)
+            report.pageCount = sorted.pageCount
             report.pagesRendered = renderCache.rendered
-            let files = rendered.compactMap(\.kept)
+            let files = sorted.kept
             let contents = Dictionary(files.lazy.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
-            let otherFiles = Set(rendered.lazy.filter { $0.links == nil }.map(\.path))
-            let check = await SiteCheck.run(
-                links: Dictionary(pages.lazy.map { ($0.path, $0.links!) }, uniquingKeysWith: { first, _ in first }),
-                otherFiles: otherFiles, siteFolder: builder.relativeOutputPath
-            ) { path in contents[path] ?? staged?.contents(of: path) }
+            let check = await SiteCheck.run(links: sorted.links, otherFiles: sorted.otherFiles, siteFolder: builder.relativeOutputPath) { path in
+                contents[path] ?? staged?.contents(of: path)
+            }
             if rebuilding {
-                checkCache.keep(pages.compactMap { page in page.kept.map { (file: $0, links: page.links!) } }, otherFiles: otherFiles)
+                checkCache.keep(sorted.keptPages, otherFiles: sorted.otherFiles)
             }
             diagnostics += check.diagnostics
             report.linkCount = check.linkCount
@@ -164,8 +162,7 @@ public struct BuildSession: Sendable {
                     let previous = published
                     published = nil  // unknown until this publish succeeds
                     var publish = if let staged {
-                        try staged.publish(written: rendered.filter { !$0.carriedOver }.map(\.path),
-                                           unchanged: rendered.filter(\.carriedOver).map(\.path))
+                        try staged.publish(written: sorted.written, unchanged: sorted.carriedOver)
                     } else {
                         try Publisher(output: builder.output).update(files, previous: previous ?? [:])
                     }
@@ -206,6 +203,35 @@ public struct BuildSession: Sendable {
         var kept: SiteFile?
         var links: PageLinks?
         var carriedOver: Bool
+    }
+
+    /// The rendered files sorted, in one pass, into what the check and the
+    /// publish need: a site has tens of thousands of files.
+    private struct SortedFiles {
+        /// Each page's links by path (the first, should two files share a path).
+        var links: [String: PageLinks] = [:]
+        /// The paths of the files that are not pages.
+        var otherFiles = Set<String>()
+        var pageCount = 0
+        /// The files kept in memory, and the pages among them with their links.
+        var kept: [SiteFile] = [], keptPages: [(file: SiteFile, links: PageLinks)] = []
+        /// The paths of the files staged anew and of those carried over.
+        var written: [String] = [], carriedOver: [String] = []
+
+        init(_ files: [RenderedFile], keepingPages: Bool) {
+            links.reserveCapacity(files.count)
+            for file in files {
+                if let pageLinks = file.links {
+                    pageCount += 1
+                    if links[file.path] == nil { links[file.path] = pageLinks }
+                    if keepingPages, let kept = file.kept { keptPages.append((kept, pageLinks)) }
+                } else {
+                    otherFiles.insert(file.path)
+                }
+                if let kept = file.kept { self.kept.append(kept) }
+                if file.carriedOver { carriedOver.append(file.path) } else { written.append(file.path) }
+            }
+        }
     }
 
     /// Whether `path` is an article's file, whose change can only change

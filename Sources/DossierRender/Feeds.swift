@@ -14,9 +14,11 @@ public enum Feeds {
     /// the absolute page addresses, or `urn:dossier:` names without one.
     static func atom(_ dossier: AnalysedDossier) -> [UInt8] {
         let config = dossier.config
-        let dated = dossier.articles.filter { $0.article.metadata.date != nil }
-        let newest = (dated.reversed() + dossier.articles.filter { $0.article.metadata.date == nil }).prefix(feedLimit)
-        let updated = dossier.articles.compactMap(\.article.metadata.date).max()
+        // Articles are in reading order, dated ones first: the newest are at the end of those.
+        let articles = dossier.articles.indices
+        let isDated = { dossier.articles[$0].article.metadata.date != nil }
+        let newest = (articles.reversed().lazy.filter(isDated) + articles.lazy.filter { !isDated($0) }).prefix(feedLimit)
+        let updated = dossier.articles.lazy.compactMap { $0.article.metadata.date }.max()
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(config.language.markupEscaped)">
@@ -33,7 +35,8 @@ public enum Feeds {
             <generator>Dossier</generator>
 
             """
-        for analysed in newest {
+        for position in newest {
+            let analysed = dossier.articles[position]
             let metadata = analysed.article.metadata
             let path = "articles/\(analysed.article.slug).html"
             xml += """

@@ -66,7 +66,9 @@ public struct SiteRenderer: Sendable {
         }
         let previous = cache
         let keeping = cache.keepingPages
-        let pages = await withTaskGroup(of: DeliveredPage<Delivered, Failure>?.self) { group in
+        // Every page's path is known before any is rendered, so the sitemap is made alongside the pages.
+        let pagePaths = jobs.map(\.path) + dossier.articles.map { Self.pagePath(ofArticle: $0.article.slug) }
+        let outcome = await withTaskGroup(of: DeliveredPage<Delivered, Failure>?.self) { group in
             func add(_ page: @escaping @Sendable () -> PageResult) {
                 group.addTask {
                     guard !Task.isCancelled else { return nil }
@@ -74,6 +76,13 @@ public struct SiteRenderer: Sendable {
                     return DeliveredPage(path: result.page.file.path, isPage: true, reused: result.reused,
                                          kept: keeping ? (result.page, result.body) : nil,
                                          delivered: Result { () throws(Failure) in try deliver(result.page.file) })
+                }
+            }
+            func add(_ path: String, _ file: @escaping @Sendable () -> SiteFile?) {
+                group.addTask {
+                    guard !Task.isCancelled, let file = file() else { return nil }
+                    return DeliveredPage(path: path, isPage: false, reused: false, kept: nil,
+                                         delivered: Result { () throws(Failure) in try deliver(file) })
                 }
             }
             // The two large data files need no page: they are made alongside
@@ -87,38 +96,38 @@ public struct SiteRenderer: Sendable {
                     return DeliveredPage(path: dataFile.path, isPage: false, reused: false, kept: nil, delivered: delivered)
                 }
             }
+            add("feed.xml") { SiteFile(path: "feed.xml", contents: Feeds.atom(dossier)) }
+            add("sitemap.xml") {
+                Feeds.sitemap(pages: pagePaths, config: dossier.config).map { SiteFile(path: "sitemap.xml", contents: $0) }
+            }
             for job in jobs {
                 add { render(job, previous: previous.pages[job.path], in: context, fingerprinting: keeping) }
             }
             for analysed in dossier.articles {
                 add { articlePage(analysed, context, previous: previous) }
             }
-            var pages: [DeliveredPage<Delivered, Failure>] = []
+            var outcome = RenderOutcome<Delivered, Failure>()
             for await page in group {
                 guard let page else { continue }
                 if case .failure = page.delivered { group.cancelAll() }
-                pages.append(page)
+                outcome.add(page)
             }
-            return pages
+            return outcome
         }
         if keeping {
-            cache.pages = Dictionary(uniqueKeysWithValues: pages.compactMap { $0.kept.map { ($0.page.file.path, $0.page) } })
-            cache.bodies = Dictionary(uniqueKeysWithValues: pages.compactMap { $0.kept?.body })
+            cache.pages = Dictionary(uniqueKeysWithValues: outcome.kept.map { ($0.page.file.path, $0.page) })
+            cache.bodies = Dictionary(uniqueKeysWithValues: outcome.kept.compactMap(\.body))
         }
-        cache.reused = pages.count { $0.isPage && $0.reused }
-        cache.rendered = pages.count(where: \.isPage) - cache.reused
-        var delivered = try pages.map { page throws(Failure) in (page.path, try page.delivered.get()) }
+        cache.reused = outcome.reused
+        cache.rendered = outcome.pages - outcome.reused
+        var (paths, delivered) = (outcome.paths, outcome.delivered)
         for file in theme.assets {
-            delivered.append((file.path, try deliver(file)))
-        }
-        delivered.append(("feed.xml", try deliver(SiteFile(path: "feed.xml", contents: Feeds.atom(dossier)))))
-        if let sitemap = Feeds.sitemap(pages: pages.filter(\.isPage).map(\.path), config: dossier.config) {
-            delivered.append(("sitemap.xml", try deliver(SiteFile(path: "sitemap.xml", contents: sitemap))))
+            paths.append(file.path)
+            delivered.append(Result { () throws(Failure) in try deliver(file) })
         }
         // Sorted by the paths alone: sorting what `deliver` gave, a type this
         // generic function is not specialised for, costs an allocation per move.
-        let paths = delivered.map(\.0)
-        return paths.indices.sorted { paths[$0] < paths[$1] }.map { delivered[$0].1 }
+        return try paths.indices.sorted { paths[$0] < paths[$1] }.map { index throws(Failure) in try delivered[index].get() }
     }
 
     /// The pages of the articles with `slugs` alone, for showing edited
@@ -140,7 +149,7 @@ public struct SiteRenderer: Sendable {
         let slug = analysed.article.slug
         let body = previous.bodies[slug].flatMap { $0.document === analysed.document ? $0 : nil }
             ?? articleBody(analysed, context)
-        let job = PageJob(path: "articles/\(slug).html", template: "article") {
+        let job = PageJob(path: Self.pagePath(ofArticle: slug), template: "article") {
             context.article(analysed, bodyHTML: body.html)
         }
         var result = render(job, previous: previous.pages[job.path], in: context, fingerprinting: previous.keepingPages)
@@ -148,15 +157,39 @@ public struct SiteRenderer: Sendable {
         return result
     }
 
-    /// A page (or a data file made beside the pages) as a render hands it
-    /// back: what `deliver` gave for it, and what a cache that keeps pages
-    /// keeps of it.
+    /// Where the page of the article with `slug` goes.
+    static func pagePath(ofArticle slug: String) -> String {
+        "articles/\(slug).html"
+    }
+
+    /// A page (or another file made beside the pages) as a render hands
+    /// it back: what `deliver` gave for it, and what a cache that keeps
+    /// pages keeps of it.
     struct DeliveredPage<Delivered: Sendable, Failure: Error>: Sendable {
         var path: String
         var isPage: Bool
         var reused: Bool
         var kept: (page: RenderedPage, body: (slug: String, RenderedBody)?)?
         var delivered: Result<Delivered, Failure>
+    }
+
+    /// What a render gathers from its tasks as each ends, taken apart in
+    /// one pass: this generic code copies a value through its type's
+    /// witnesses, so the site's files are not passed over again and again.
+    struct RenderOutcome<Delivered: Sendable, Failure: Error> {
+        var paths: [String] = []
+        var delivered: [Result<Delivered, Failure>] = []
+        var kept: [(page: RenderedPage, body: (slug: String, RenderedBody)?)] = []
+        /// How many pages were rendered or reused, and how many reused.
+        var pages = 0, reused = 0
+
+        mutating func add(_ page: consuming DeliveredPage<Delivered, Failure>) {
+            if page.isPage { pages += 1 }
+            if page.isPage && page.reused { reused += 1 }
+            if let kept = page.kept { self.kept.append(kept) }
+            paths.append(page.path)
+            delivered.append(page.delivered)
+        }
     }
 
     /// One page: where it goes, its template, and how to make its data.
