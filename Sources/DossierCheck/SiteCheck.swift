@@ -44,18 +44,18 @@ public enum SiteCheck {
     /// the bytes of a page with problems, to locate them and quote its links.
     public static func run(links extracted: [String: PageLinks], otherFiles: Set<String>, siteFolder: String,
                            pages: Set<String>? = nil, contents: (String) -> [UInt8]?) async -> Report {
-        let checked = pages.map { $0.filter { extracted[$0] != nil } } ?? Array(extracted.keys)
-        // A whole site is numbered for the walk from the front page; a few pages are looked up by name.
+        // A whole site is numbered for the walk from the front page, and its
+        // pages are checked in the order of their numbers; a few pages are looked up by name.
         let site = SiteFiles(pages: extracted, otherFiles: otherFiles, numbering: pages == nil)
-        let checks = await checked.concurrentMap { page in
-            problems(of: page, extracted[page]!, in: site)
+        let checked = pages.map { $0.filter { extracted[$0] != nil } } ?? site.numbered!.paths
+        let checkedLinks = site.numbered?.pages ?? checked.map { extracted[$0]! }
+        let checks = await Array(checked.indices).concurrentMap { index in
+            problems(of: checked[index], checkedLinks[index], in: site)
         }
         var findings = checks.flatMap(\.findings)
         if let numbered = site.numbered, !extracted.isEmpty {
             if let front = numbered.numbers[PathKey(bytes: ArraySlice("index.html".utf8))] {
-                var linked = [[Int]](repeating: [], count: numbered.paths.count)
-                for (page, check) in zip(checked, checks) { linked[numbered.numbers[PathKey(bytes: ArraySlice(page.utf8))]!] = check.linkedPages }
-                let reached = reachable(from: front, linked: linked)
+                let reached = reachable(from: front, linked: checks.map(\.linkedPages))
                 findings += numbered.paths.indices.filter { !reached[$0] }.map { Finding(page: numbered.paths[$0], offset: nil, problem: .unreachable) }
             } else {
                 findings.append(Finding(page: "index.html", offset: nil, problem: .noFrontPage))
@@ -70,7 +70,7 @@ public enum SiteCheck {
             return Diagnostic(finding.problem.severity, SourceLocation(path: path, line: line, column: column),
                               finding.problem.message(bytes))
         }
-        let linkCount = checked.reduce(0) { $0 + extracted[$1]!.links.count }
+        let linkCount = checkedLinks.reduce(0) { $0 + $1.links.count }
         return Report(diagnostics: Array(Set(diagnostics)).sorted(), pageCount: checked.count, linkCount: linkCount)
     }
 
