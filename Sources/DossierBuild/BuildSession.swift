@@ -44,6 +44,7 @@ public struct BuildSession: Sendable {
         self.builder = builder
         self.rebuilding = rebuilding
         renderCache = RenderCache(keepingPages: rebuilding)
+        ingestCache = IngestCache(keepingResults: rebuilding)
         analysisCache = AnalysisCache(keepingArticles: rebuilding)
     }
 
@@ -97,7 +98,7 @@ public struct BuildSession: Sendable {
                 ingested = await Ingest.run(content, cache: &ingestCache)
                 lap("ingest")
             }
-            if !rebuilding { (loadCache, ingestCache) = (LoadCache(), IngestCache()) }
+            if !rebuilding { loadCache = LoadCache() }
             dossier = await Analyse.run(consume ingested, cache: &analysisCache)
             lap("analyse")
         }

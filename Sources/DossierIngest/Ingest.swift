@@ -134,12 +134,14 @@ public enum Ingest {
             }
             for await (index, result) in group { results[index] = result }
         }
-        let normalized = results.compactMap { $0 }
-        for index in fresh { cache.normalizations[files[index].path] = normalized[index] }
-        cache.normalizations.keepOnly(files.map(\.path))
+        if cache.keepsResults {
+            for index in fresh { cache.normalizations[files[index].path] = results[index] }
+            cache.normalizations.keepOnly(files.map(\.path))
+        }
         var taken = taken
         var numbers: [String: Int] = [:]
-        return normalized.map { result in
+        return results.map { result in
+            let result = result!  // every file has its result by now
             var named = NamedNormalization(file: result.file, normalization: result.normalization, slug: nil,
                                            diagnostics: result.diagnostics)
             if let base = result.slugBase {
@@ -163,6 +165,11 @@ public struct IngestCache: Sendable {
     }
 
     var normalizations: [String: Result] = [:]
+    /// Whether results are kept for the next run; a build done once keeps
+    /// none, and spares copying ten thousand of them in and freeing them.
+    let keepsResults: Bool
 
-    public init() {}
+    public init(keepingResults: Bool = true) {
+        keepsResults = keepingResults
+    }
 }
