@@ -1,4 +1,4 @@
-import DossierCore
+@testable import DossierCore
 import Testing
 
 @Test(arguments: [
@@ -13,4 +13,21 @@ import Testing
 ])
 func wordsAreTokensWithALetterOrDigit(_ text: String, _ expected: Int) {
     #expect(text.wordCount == expected)
+}
+
+/// ASCII text is counted a byte at a time; it counts what the Character by
+/// Character count does, for every ASCII byte but the carriage return
+/// (which makes CR LF one Character, and takes the other way).
+@Test func asciiTextCountsAsCharactersDo() {
+    var state: UInt64 = 7  // a fixed sequence (an LCG), so a failure can be run again
+    func next(_ bound: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int(state >> 33) % bound
+    }
+    let bytes = (0..<128).map(UInt8.init).filter { $0 != 0x0D }
+    for _ in 0..<2000 {
+        let text = String(decoding: (0..<next(40)).map { _ in bytes[next(bytes.count)] }, as: UTF8.self)
+        #expect(text.wordCount == countWords(in: text), "\(text.debugDescription)")
+    }
+    #expect("a\u{0B}b\u{0C}c\u{1C}d".wordCount == 3)  // \v and \f separate words; U+001C is no space to a Character
 }
