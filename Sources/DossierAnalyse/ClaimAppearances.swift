@@ -173,6 +173,51 @@ struct PhraseFolding {
     private(set) var origins: [Int] = []
 
     init(_ text: [UInt8]) {
+        if let (bytes, origins) = Self.foldedASCII(text) {
+            self.init(bytes: bytes, origins: origins)
+        } else {
+            self.init(anyText: text)
+        }
+    }
+
+    private init(bytes: [UInt8], origins: [Int]) {
+        (self.bytes, self.origins) = (bytes, origins)
+    }
+
+    /// Folds ASCII text, which needs no decoding and never grows, straight
+    /// into buffers of its size, in one pass: every paragraph of every
+    /// article is folded. Nil at the first byte that is not ASCII.
+    private static func foldedASCII(_ text: [UInt8]) -> (bytes: [UInt8], origins: [Int])? {
+        var bytes = [UInt8](repeating: 0, count: text.count)
+        var origins = [Int](repeating: 0, count: text.count + 1)
+        var count = 0
+        let isASCII = text.withUnsafeBufferPointer { text in
+            bytes.withUnsafeMutableBufferPointer { bytes in
+                origins.withUnsafeMutableBufferPointer { origins in
+                    var lastWasSpace = false
+                    for offset in text.indices {
+                        let byte = text[offset]
+                        guard byte < 0x80 else { return false }
+                        let isSpace = byte == 0x20 || byte &- 0x09 < 5
+                        if isSpace && lastWasSpace { continue }
+                        bytes[count] = isSpace ? 0x20 : byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+                        origins[count] = offset
+                        count += 1
+                        lastWasSpace = isSpace
+                    }
+                    origins[count] = text.count
+                    return true
+                }
+            }
+        }
+        guard isASCII else { return nil }
+        bytes.removeLast(text.count - count)
+        origins.removeLast(text.count - count)
+        return (bytes, origins)
+    }
+
+    /// Folds any text, decoding what is not ASCII.
+    init(anyText text: [UInt8]) {
         bytes.reserveCapacity(text.count)
         origins.reserveCapacity(text.count + 1)
         var offset = 0

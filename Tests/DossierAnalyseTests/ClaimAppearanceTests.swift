@@ -166,6 +166,20 @@ private func bracketed(_ body: String, _ claims: [Claim], entities: [Entity]) as
         #expect(folded.origins.last == text.count)
     }
 
+    @Test func asciiTextIsFoldedAsAnyTextIs() {
+        var state: UInt64 = 11  // a fixed sequence (an LCG), so a failure can be run again
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        let pieces = ["a", "Z", "Q", "7", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "'", "\"", "-", "."]
+        for _ in 0..<500 {
+            let text = Array((0..<next(30)).map { _ in pieces[next(pieces.count)] }.joined().utf8)
+            let (fast, general) = (PhraseFolding(text), PhraseFolding(anyText: text))
+            #expect(fast.bytes == general.bytes && fast.origins == general.origins, "\(String(decoding: text, as: UTF8.self).debugDescription)")
+        }
+    }
+
     @Test func foldsLettersBeyondASCIIAndUnicodeSpaces() {
         let folded = PhraseFolding(Array("\u{00C9}TAT\u{00A0}ISLAMIQUE \u{0414}\u{0410}\u{0418}\u{0428}".utf8))
         #expect(String(decoding: folded.bytes, as: UTF8.self) == "\u{00E9}tat islamique \u{0434}\u{0430}\u{0438}\u{0448}")
