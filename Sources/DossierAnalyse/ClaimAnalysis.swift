@@ -39,16 +39,24 @@ enum ClaimAnalysis {
     static func run(_ index: ClaimIndex, articles: [AnalysedArticle], matched: Set<ClaimIndex.PhraseOwner>,
                     passageOf: [SentenceReference: Int], figures: [FigureGroup],
                     entities: EntityIndex) -> ([AnalysedClaim], [Diagnostic]) {
-        // The figure groups of each sentence, by article and sentence text.
-        var groupsOfSentence: [String: [String: Set<String>]] = [:]
-        for group in figures {
-            for mention in group.mentions { groupsOfSentence[mention.article, default: [:]][mention.sentence, default: []].insert(group.slug) }
-        }
         var found: [String: [ClaimAppearance]] = [:]
         var outlets: [String: String] = [:]
+        // The sentences that carry or contest a claim, by article and text:
+        // only their figure groups are wanted, of the many figures' sentences.
+        var claimSentences: [String: Set<String>] = [:]
         for article in articles {
-            for appearance in article.claimAppearances { found[appearance.claim, default: []].append(appearance) }
+            for appearance in article.claimAppearances {
+                found[appearance.claim, default: []].append(appearance)
+                claimSentences[appearance.article, default: []].insert(appearance.text)
+            }
             outlets[article.article.slug] = article.article.metadata.outlet.map { "outlet:\($0)" } ?? "article:\(article.article.slug)"
+        }
+        // The figure groups of each of those sentences, by article and sentence text.
+        var groupsOfSentence: [String: [String: Set<String>]] = [:]
+        for group in figures {
+            for mention in group.mentions where claimSentences[mention.article]?.contains(mention.sentence) == true {
+                groupsOfSentence[mention.article, default: [:]][mention.sentence, default: []].insert(group.slug)
+            }
         }
         var problems: [Diagnostic] = []
         let analysed = index.claims.enumerated().map { number, claim in
