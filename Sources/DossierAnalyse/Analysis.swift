@@ -21,12 +21,20 @@ public struct AnalysedArticle: Sendable {
     /// The decoded raw file the article comes from, if any.
     public var rawText: String?
     /// The entity mentions in the body, in document order.
-    public var mentions: [Mention]
+    public let mentions: [Mention]
+    /// The slugs of the entities the article mentions, sorted: found once,
+    /// as the article's page and dossier.json both list them.
+    public let entitySlugs: [String]
     /// The sentences that carry or contest a claim, in document order.
     public var claimAppearances: [ClaimAppearance]
 
-    /// The slugs of the entities the article mentions, sorted.
-    public var entitySlugs: [String] { Set(mentions.map(\.entity)).sorted() }
+    init(article: Article, document: MarkdownDocument, plainText: String, words: Int, rawText: String?,
+         mentions: [Mention], claimAppearances: [ClaimAppearance]) {
+        (self.article, self.document, self.plainText, self.words, self.rawText) = (article, document, plainText, words, rawText)
+        self.mentions = mentions
+        entitySlugs = Set(mentions.lazy.map(\.entity)).sorted()
+        self.claimAppearances = claimAppearances
+    }
 }
 
 /// The whole dossier after analysis: the one in-memory model that render

@@ -30,9 +30,10 @@ public struct EntityAppearance: Sendable {
     /// The positions of the entity's mentions in the article's `mentions`, in order.
     public var mentionNumbers: [Int]
 
-    /// The entity's mentions in `article`, the article this appearance is in.
-    public func mentions(in article: AnalysedArticle) -> [Mention] {
-        mentionNumbers.map { article.mentions[$0] }
+    /// The entity's mentions among `mentions`, those of the article this
+    /// appearance is in (its `mentions`, passed alone so the article is not copied).
+    public func mentions(among mentions: [Mention]) -> [Mention] {
+        mentionNumbers.map { mentions[$0] }
     }
 }
 

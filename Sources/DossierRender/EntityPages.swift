@@ -72,9 +72,10 @@ extension PageContext {
             var item = summary(at: position)
             item["count"] = .int(appearance.mentionNumbers.count)
             item["countText"] = .string(counted(appearance.mentionNumbers.count, "mention"))
-            item["mentions"] = .list(appearance.mentions(in: dossier.articles[position]).map { mention in
-                ["url": "../articles/\(appearance.article).html#\(mention.anchor)", "before": .string(mention.context.before),
-                 "text": .string(mention.context.text), "after": .string(mention.context.after)]
+            item["mentions"] = .list(appearance.mentions(among: dossier.articles[position].mentions).map { mention in
+                let context = mention.context
+                return ["url": "../articles/\(appearance.article).html#\(mention.anchor)", "before": .string(context.before),
+                        "text": .string(context.text), "after": .string(context.after)]
             })
             return .object(item)
         })

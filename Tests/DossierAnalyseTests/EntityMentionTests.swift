@@ -244,7 +244,7 @@ private func entity(_ slug: String, _ name: String, aliases: [String] = []) -> E
         let dossier = await Analyse.run(Self.content)
         let putin = try #require(dossier.entity("putin"))
         #expect(putin.appearances.map(\.article) == ["a-early", "b-late", "c-undated"])
-        let mentions = try putin.appearances.map { $0.mentions(in: try #require(dossier.article($0.article))) }
+        let mentions = try putin.appearances.map { $0.mentions(among: try #require(dossier.article($0.article)).mentions) }
         #expect(mentions.map { $0.map(\.name) } == [["Putin", "Vladimir Putin"], ["Putin"], ["Putin"]])
         #expect(mentions.map { $0.map(\.ordinal) } == [[1, 2], [1], [1]])
         #expect(mentions.map { $0.map(\.paragraph) } == [[0, 1], [0], [0]])
@@ -313,7 +313,7 @@ private func entity(_ slug: String, _ name: String, aliases: [String] = []) -> E
                 }
             } + dossier.entities.flatMap { entity in
                 entity.appearances.map { appearance in
-                    let mentions = dossier.article(appearance.article).map(appearance.mentions) ?? []
+                    let mentions = dossier.article(appearance.article).map { appearance.mentions(among: $0.mentions) } ?? []
                     return "\(entity.entity.slug) in \(appearance.article): \(mentions.map(\.anchor))"
                 }
             }
