@@ -144,7 +144,7 @@ public struct BuildSession: Sendable {
                 rendered = []
             }
             lap("render")
-            let sorted = SortedFiles(rendered, keepingPages: rebuilding)
+            var sorted = SortedFiles(rendered, keepingPages: rebuilding)
             report.pageCount = sorted.pageCount
             report.pagesRendered = renderCache.rendered
             let files = sorted.kept
@@ -155,6 +155,9 @@ public struct BuildSession: Sendable {
             if rebuilding {
                 checkCache.keep(sorted.keptPages, otherFiles: sorted.otherFiles)
             }
+            // Every page's links, read for the check, are let go on another thread.
+            Self.releaseInBackground(sorted.links)
+            sorted.links = [:]
             diagnostics += check.diagnostics
             report.linkCount = check.linkCount
             lap("check")
@@ -189,11 +192,12 @@ public struct BuildSession: Sendable {
         return report
     }
 
-    /// Lets `dossier` go on another thread. Freeing a large dossier, some
-    /// million objects, takes a tenth of a second or more on one core; a
-    /// build done once returns its report without waiting for that.
-    private static func releaseInBackground(_ dossier: consuming AnalysedDossier) {
-        Task.detached(priority: .background) { withExtendedLifetime(dossier) {} }
+    /// Lets `value` go on another thread, when nothing else holds it.
+    /// Freeing a large dossier, some million objects, takes a tenth of a
+    /// second or more on one core, and a site's links a few hundredths; a
+    /// build need not wait for that.
+    private static func releaseInBackground(_ value: consuming some Sendable) {
+        Task.detached(priority: .background) { withExtendedLifetime(value) {} }
     }
 
     /// What a build keeps of each file it renders: its links when it is a
