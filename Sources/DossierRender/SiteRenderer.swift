@@ -120,10 +120,11 @@ public struct SiteRenderer: Sendable {
         }
         cache.reused = outcome.reused
         cache.rendered = outcome.pages - outcome.reused
+        for case .failure(let error) in outcome.delivered { throw error }  // the first, in the order the files were made
         var (paths, delivered) = (outcome.paths, outcome.delivered)
         for file in theme.assets {
             paths.append(file.path)
-            delivered.append(Result { () throws(Failure) in try deliver(file) })
+            delivered.append(.success(try deliver(file)))
         }
         // Sorted by the paths alone: sorting what `deliver` gave, a type this
         // generic function is not specialised for, costs an allocation per move.
