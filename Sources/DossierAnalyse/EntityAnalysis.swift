@@ -80,15 +80,15 @@ enum EntityAnalysis {
         var shared = [Int32](repeating: 0, count: entities.count)
         var sharing: [Int] = []
         let companions = entities.indices.map { entity -> [Companion] in
+            defer {
+                for other in sharing { shared[other] = 0 }
+                sharing.removeAll(keepingCapacity: true)
+            }
             for article in appearsIn[entity] {
                 for other in named[article] where other != entity {
                     if shared[other] == 0 { sharing.append(other) }
                     shared[other] += 1
                 }
-            }
-            defer {
-                for other in sharing { shared[other] = 0 }
-                sharing.removeAll(keepingCapacity: true)
             }
             // Entities are numbered in slug order, so the sort compares integers alone:
             // an entity named in many articles has hundreds of companions.

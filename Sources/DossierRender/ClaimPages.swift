@@ -70,8 +70,8 @@ extension PageContext {
         guard let position = dossier.articlePosition(appearance.article) else { return nil }
         var item = summary(at: position)
         item["sentence"] = .string(appearance.text)
-        item["url"] = "../articles/\(appearance.article).html#\(appearance.anchor)"
-        item["articleURL"] = "../articles/\(appearance.article).html"
+        item["url"] = "../\(SiteRenderer.pagePath(ofArticle: appearance.article))#\(appearance.anchor)"
+        item["articleURL"] = "../\(SiteRenderer.pagePath(ofArticle: appearance.article))"
         return .object(item)
     }
 
@@ -140,7 +140,7 @@ extension PageContext {
                 "alsoIn": .list(others.compactMap { other -> TemplateValue? in
                     guard let position = dossier.articlePosition(other) else { return nil }
                     var item = summary(at: position)
-                    item["url"] = "../articles/\(other).html#passage-\(number + 1)"
+                    item["url"] = "../\(SiteRenderer.pagePath(ofArticle: other))#passage-\(number + 1)"
                     return .object(item)
                 }),
             ]

@@ -26,7 +26,7 @@ enum DossierJSON {
             json.member("outlet", metadata.outlet)
             json.member("author", metadata.author)
             json.member("source", metadata.source)
-            json.member("url", "articles/\(analysed.article.slug).html")
+            json.member("url", SiteRenderer.pagePath(ofArticle: analysed.article.slug))
             json.member("words", analysed.words)
             json.member("entities", analysed.entitySlugs)
             json.member("claims", Set(analysed.claimAppearances.map(\.claim)).sorted())

@@ -74,7 +74,7 @@ extension PageContext {
             item["countText"] = .string(counted(appearance.mentionNumbers.count, "mention"))
             item["mentions"] = .list(appearance.mentions(among: dossier.articles[position].mentions).map { mention in
                 let context = mention.context
-                return ["url": "../articles/\(appearance.article).html#\(mention.anchor)", "before": .string(context.before),
+                return ["url": "../\(SiteRenderer.pagePath(ofArticle: appearance.article))#\(mention.anchor)", "before": .string(context.before),
                         "text": .string(context.text), "after": .string(context.after)]
             })
             return .object(item)

@@ -38,7 +38,7 @@ public enum Feeds {
         for position in newest {
             let analysed = dossier.articles[position]
             let metadata = analysed.article.metadata
-            let path = "articles/\(analysed.article.slug).html"
+            let path = SiteRenderer.pagePath(ofArticle: analysed.article.slug)
             xml += """
                 <entry>
                 <title>\(metadata.title.markupEscaped)</title>

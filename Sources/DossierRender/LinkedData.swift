@@ -91,7 +91,7 @@ enum LinkedData {
                     }
                 }
                 if let url = metadata.url, url.isWebURL { json.member("isBasedOn", url) }
-                url("articles/\(analysed.article.slug).html", config: dossier.config, to: &json)
+                url(SiteRenderer.pagePath(ofArticle: analysed.article.slug), config: dossier.config, to: &json)
                 let named = analysed.entitySlugs.compactMap(dossier.entityPosition)
                 if !named.isEmpty {
                     json.member("mentions", each: named) { position, json in
@@ -125,7 +125,7 @@ enum LinkedData {
                         json.member("@type", "NewsArticle")
                         json.member("headline", article.metadata.title)
                         if let date = article.metadata.date { json.member("datePublished", date.description) }
-                        url("articles/\(article.slug).html", config: dossier.config, to: &json)
+                        url(SiteRenderer.pagePath(ofArticle: article.slug), config: dossier.config, to: &json)
                     }
                 }
             }

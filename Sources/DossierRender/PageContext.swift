@@ -48,7 +48,7 @@ struct PageContext {
         let root = String(repeating: "../", count: depth)
         return [
             "slug": .string(article.slug), "title": .string(article.metadata.title),
-            "url": "\(root)articles/\(article.slug).html", "words": .int(analysed.words),
+            "url": "\(root)\(SiteRenderer.pagePath(ofArticle: article.slug))", "words": .int(analysed.words),
             // Absent values are `false`, not missing, so a section never falls back to an outer page's value.
             "date": article.metadata.date.map(date) ?? false,
             "outlet": article.metadata.outlet ?? false,

@@ -26,7 +26,7 @@ enum SearchIndex {
                 for analysed in dossier.articles {
                     let metadata = analysed.article.metadata
                     let meta = [metadata.date?.longForm, metadata.outlet, metadata.author.map { "by " + $0 }].compactMap { $0 }
-                    entry(kind: "article", url: "articles/\(analysed.article.slug).html", title: metadata.title,
+                    entry(kind: "article", url: SiteRenderer.pagePath(ofArticle: analysed.article.slug), title: metadata.title,
                           meta: meta.joined(separator: " · "), names: [], text: analysed.plainText.firstWords(.max), to: &json)
                 }
             }

@@ -158,7 +158,8 @@ public struct SiteRenderer: Sendable {
         return result
     }
 
-    /// Where the page of the article with `slug` goes.
+    /// Where the page of the article with `slug` goes, from the site's root:
+    /// every link to an article's page, and every list of pages, says it so.
     static func pagePath(ofArticle slug: String) -> String {
         "articles/\(slug).html"
     }
