@@ -109,11 +109,11 @@ extension PageContext {
     func namedEntities(_ analysed: AnalysedArticle) -> [TemplateValue] {
         var counts: [String: Int] = [:]
         for mention in analysed.mentions { counts[mention.entity, default: 0] += 1 }
-        return counts.compactMap { slug, count -> (name: String, slug: String, count: Int)? in
-            dossier.entityPosition(slug).map { (dossier.entities[$0].entity.name, slug, count) }
+        return counts.compactMap { slug, count -> (name: String, position: Int, count: Int)? in
+            dossier.entityPosition(slug).map { (dossier.entities[$0].entity.name, $0, count) }
         }
         .sorted { ($1.count, $0.name) < ($0.count, $1.name) }
-        .map { ["name": .string($0.name), "url": "../entities/\($0.slug).html", "count": .int($0.count)] }
+        .map { ["name": .string($0.name), "url": .string(entityLinks[$0.position].url), "count": .int($0.count)] }
     }
 
     /// The markup around each mention in an article's body. The first
@@ -123,22 +123,19 @@ extension PageContext {
     func mentionWraps(_ analysed: AnalysedArticle) -> [InlineWrap] {
         struct Linked: Hashable {
             var paragraph: Int
-            var entity: String
+            var entity: Int
         }
         var linked = Set<Linked>()  // entities already linked, by paragraph
         return analysed.mentions.compactMap { mention in
             guard let position = dossier.entityPosition(mention.entity) else { return nil }
             // Each mention's markup is made in one piece: an article has dozens.
-            let anchor = mention.anchor.markupEscaped
-            guard linked.insert(Linked(paragraph: mention.paragraph, entity: mention.entity)).inserted else {
-                return InlineWrap(span: mention.span, enter: String(concatenating: #"<span class="mention" id=""#, anchor, #"">"#),
-                                  exit: "</span>")
+            let link = entityLinks[position]
+            let id = String(concatenating: #" id=""#, link.anchorPrefix, String(mention.ordinal), "\"")
+            guard linked.insert(Linked(paragraph: mention.paragraph, entity: position)).inserted else {
+                return InlineWrap(span: mention.span, enter: String(concatenating: #"<span class="mention""#, id, ">"), exit: "</span>")
             }
-            let name = dossier.entities[position].entity.name
-            let title = name == mention.name ? "" : String(concatenating: #" title=""#, name.markupEscaped, "\"")
-            return InlineWrap(span: mention.span, enter: String(concatenating: #"<a class="entity" id=""#, anchor, #"" href="../entities/"#,
-                                                                mention.entity.markupEscaped, #".html""#, title, ">"),
-                              exit: "</a>")
+            let attributes = dossier.entities[position].entity.name == mention.name ? link.href : link.hrefAndTitle
+            return InlineWrap(span: mention.span, enter: String(concatenating: #"<a class="entity""#, id, attributes, ">"), exit: "</a>")
         }
     }
 
@@ -182,5 +179,28 @@ extension String {
             default: nil
             }
         }
+    }
+}
+
+/// What the pages one folder down write again and again to link to one
+/// entity, made once per build: every article's page names a few dozen
+/// entities, and links each mention's markup to one of them.
+struct EntityLink: Sendable {
+    /// The entity's page, from a page one folder down.
+    let url: String
+    /// The page's absolute URL, when the dossier has a `base_url`.
+    let absoluteURL: String?
+    /// A mention's id but for its number (`mention-<slug>-`), escaped.
+    let anchorPrefix: String
+    /// The attributes of a link to the page, escaped: its `href`, and the
+    /// `href` with a `title` naming the entity, for a mention under another name.
+    let href: String, hrefAndTitle: String
+
+    init(_ entity: Entity, config: DossierConfig) {
+        url = "../entities/\(entity.slug).html"
+        absoluteURL = config.absoluteURL("entities/\(entity.slug).html")
+        anchorPrefix = "mention-\(entity.slug)-".markupEscaped
+        href = String(concatenating: #" href=""#, url.markupEscaped, "\"")
+        hrefAndTitle = String(concatenating: href, #" title=""#, entity.name.markupEscaped, "\"")
     }
 }

@@ -20,18 +20,18 @@ enum LinkedData {
         if let url = config.absoluteURL(path) { json.member("url", url) }
     }
 
-    /// A thing by its type and name, with its URL on the site.
-    static func thing(type: String, name: String, path: String, config: DossierConfig, to json: inout JSONWriter) {
+    /// A thing by its type and name, with its absolute URL when there is one.
+    static func thing(type: String, name: String, url: String?, to json: inout JSONWriter) {
         json.object { json in
             json.member("@type", type)
             json.member("name", name)
-            url(path, config: config, to: &json)
+            if let url { json.member("url", url) }
         }
     }
 
     /// An entity as a thing, with its page's URL.
     static func thing(_ entity: Entity, config: DossierConfig, to json: inout JSONWriter) {
-        thing(type: type(entity.kind), name: entity.name, path: "entities/\(entity.slug).html", config: config, to: &json)
+        thing(type: type(entity.kind), name: entity.name, url: config.absoluteURL("entities/\(entity.slug).html"), to: &json)
     }
 
     /// A page of the site that is not about one thing: the front page
@@ -47,7 +47,7 @@ enum LinkedData {
                 url(path, config: config, to: &json)
                 if type != "WebSite" {
                     json.key("isPartOf")
-                    thing(type: "WebSite", name: config.title, path: "index.html", config: config, to: &json)
+                    thing(type: "WebSite", name: config.title, url: config.absoluteURL("index.html"), to: &json)
                 }
             }
         }
@@ -68,7 +68,9 @@ enum LinkedData {
         }
     }
 
-    static func article(_ analysed: AnalysedArticle, dossier: AnalysedDossier) -> String {
+    /// An article's `NewsArticle`; `entityLinks` are the URLs of the
+    /// entities' pages, in the order of the dossier's entities.
+    static func article(_ analysed: AnalysedArticle, dossier: AnalysedDossier, entityLinks: [EntityLink]) -> String {
         let metadata = analysed.article.metadata
         return JSONWriter.text { json in
             json.object { json in
@@ -95,7 +97,8 @@ enum LinkedData {
                 let named = analysed.entitySlugs.compactMap(dossier.entityPosition)
                 if !named.isEmpty {
                     json.member("mentions", each: named) { position, json in
-                        thing(dossier.entities[position].entity, config: dossier.config, to: &json)
+                        let entity = dossier.entities[position].entity
+                        thing(type: type(entity.kind), name: entity.name, url: entityLinks[position].absoluteURL, to: &json)
                     }
                 }
             }

@@ -12,9 +12,12 @@ struct PageContext {
     /// Entity and claim pages list thousands of articles between them, the
     /// same articles again and again.
     private var articleSummaries: [TemplateObject] = []
+    /// How pages one folder down link to each entity, in the order of `dossier.entities`.
+    let entityLinks: [EntityLink]
 
     init(dossier: AnalysedDossier) {
         self.dossier = dossier
+        entityLinks = dossier.entities.map { EntityLink($0.entity, config: dossier.config) }
     }
 
     /// This context with every article's summary made once, in parallel,
@@ -71,7 +74,7 @@ struct PageContext {
         var context = frame(title: metadata.title, depth: 1, section: "articles")
         context["pageDescription"] = .string(analysed.plainText.firstWords(40))
         context["article"] = .object(article)
-        context["jsonLD"] = .string(LinkedData.article(analysed, dossier: dossier))
+        context["jsonLD"] = .string(LinkedData.article(analysed, dossier: dossier, entityLinks: entityLinks))
         context["previous"] = analysed.previous.flatMap(dossier.articlePosition).map { .object(summary(at: $0)) }
         context["next"] = analysed.next.flatMap(dossier.articlePosition).map { .object(summary(at: $0)) }
         return context
