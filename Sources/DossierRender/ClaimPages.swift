@@ -68,7 +68,7 @@ extension PageContext {
     /// to it on the article's page.
     private func appearance(_ appearance: ClaimAppearance) -> TemplateValue? {
         guard let position = dossier.articlePosition(appearance.article) else { return nil }
-        var item = summary(at: position)
+        var item = TemplateObject(extending: summary(at: position))
         item["sentence"] = .string(appearance.text)
         item["url"] = "../\(SiteRenderer.pagePath(ofArticle: appearance.article))#\(appearance.anchor)"
         item["articleURL"] = "../\(SiteRenderer.pagePath(ofArticle: appearance.article))"
@@ -139,7 +139,7 @@ extension PageContext {
                 "id": "passage-\(number + 1)", "text": .string(passage.text), "verbatim": .bool(passage.match == .verbatim),
                 "alsoIn": .list(others.compactMap { other -> TemplateValue? in
                     guard let position = dossier.articlePosition(other) else { return nil }
-                    var item = summary(at: position)
+                    var item = TemplateObject(extending: summary(at: position))
                     item["url"] = "../\(SiteRenderer.pagePath(ofArticle: other))#passage-\(number + 1)"
                     return .object(item)
                 }),

@@ -69,7 +69,7 @@ extension PageContext {
         let inContext = analysed.appearances.prefix(Self.appearancesInContext)
         data["appearances"] = .list(inContext.compactMap { appearance -> TemplateValue? in
             guard let position = dossier.articlePosition(appearance.article) else { return nil }
-            var item = summary(at: position)
+            var item = TemplateObject(extending: summary(at: position))
             item["count"] = .int(appearance.mentionNumbers.count)
             item["countText"] = .string(counted(appearance.mentionNumbers.count, "mention"))
             item["mentions"] = .list(appearance.mentions(among: dossier.articles[position].mentions).map { mention in
@@ -82,7 +82,7 @@ extension PageContext {
         let listed = analysed.appearances.dropFirst(inContext.count)
         data["moreAppearances"] = .list(listed.compactMap { appearance -> TemplateValue? in
             guard let position = dossier.articlePosition(appearance.article) else { return nil }
-            var item = summary(at: position)
+            var item = TemplateObject(extending: summary(at: position))
             item["countText"] = .string(counted(appearance.mentionNumbers.count, "mention"))
             return .object(item)
         })

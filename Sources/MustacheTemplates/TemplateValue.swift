@@ -40,9 +40,21 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
         var value: TemplateValue
     }
 
+    /// The fields of the object this one extends, shared with it, not
+    /// copied; a field of its own of the same name hides one of these.
+    private var inherited: [Field] = []
     private var fields: [Field] = []
 
     public init() {}
+
+    /// An object with the fields of `base` and those set on it afterwards,
+    /// which add to them or replace them. Pages list the same objects again
+    /// and again with a field or two more (an article's summary with how
+    /// often it names an entity), and this shares `base`'s fields instead of
+    /// copying them.
+    public init(extending base: TemplateObject) {
+        inherited = base.inherited.isEmpty ? base.fields : base.merged
+    }
 
     /// An object with these fields; each name must be given once.
     public init(dictionaryLiteral fields: (String, TemplateValue)...) {
@@ -53,7 +65,7 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
         self.fields.reserveCapacity(fields.count)
         for (name, value) in fields {
             let name = Name(name)
-            precondition(position(of: name) == nil, "the field '\(name.text)' is given twice")
+            precondition(Self.position(of: name, in: self.fields) == nil, "the field '\(name.text)' is given twice")
             self.fields.append(Field(name: name, value: value))
         }
     }
@@ -63,32 +75,48 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
         get { self[Name(name)] }
         set {
             let name = Name(name)
-            switch (position(of: name), newValue) {
+            switch (Self.position(of: name, in: fields), newValue) {
             case let (position?, value?): fields[position].value = value
-            case let (position?, nil): fields.remove(at: position)
+            case let (position?, nil):
+                fields.remove(at: position)
+                if Self.position(of: name, in: inherited) != nil { self[name.text] = nil }
             case let (nil, value?): fields.append(Field(name: name, value: value))
-            case (nil, nil): break
+            case (nil, nil):
+                guard Self.position(of: name, in: inherited) != nil else { break }
+                // Removing an inherited field ends the sharing: the fields become the object's own.
+                (fields, inherited) = (merged, [])
+                fields.removeAll { $0.name.digest == name.digest && $0.name.text == name.text }
             }
         }
     }
 
     subscript(name: Name) -> TemplateValue? {
-        position(of: name).map { fields[$0].value }
+        if let position = Self.position(of: name, in: fields) { return fields[position].value }
+        return Self.position(of: name, in: inherited).map { inherited[$0].value }
     }
 
-    private func position(of name: Name) -> Int? {
+    private static func position(of name: Name, in fields: [Field]) -> Int? {
         // Equal digests almost always mean equal bytes; `==` then answers
         // at once for the short names, whose bytes are stored inline.
         fields.firstIndex { $0.name.digest == name.digest && $0.name.text == name.text }
     }
 
+    /// The inherited fields, each with its own value when the object has
+    /// one, then the object's other fields: every field in the order it was first set.
+    private var merged: [Field] {
+        guard !inherited.isEmpty else { return fields }
+        var merged = inherited.map { field in Self.position(of: field.name, in: fields).map { fields[$0] } ?? field }
+        merged += fields.filter { Self.position(of: $0.name, in: inherited) == nil }
+        return merged
+    }
+
     /// How many fields the object has.
-    public var count: Int { fields.count }
-    public var isEmpty: Bool { fields.isEmpty }
+    public var count: Int { inherited.isEmpty ? fields.count : merged.count }
+    public var isEmpty: Bool { inherited.isEmpty && fields.isEmpty }
 
     /// The fields' names and values, in the order they were first set.
     public var namesAndValues: some Sequence<(name: String, value: TemplateValue)> {
-        fields.lazy.map { (name: $0.name.text, value: $0.value) }
+        merged.lazy.map { (name: $0.name.text, value: $0.value) }
     }
 }
 

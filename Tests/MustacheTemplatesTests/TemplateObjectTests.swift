@@ -28,4 +28,32 @@ import Testing
         let outer: TemplateObject = ["name": "outer", "site": "Dossier", "item": .object(inner)]
         #expect(try render("{{#item}}{{name}} of {{site}}{{/item}}", .object(outer)) == "inner of Dossier")
     }
+
+    @Test func anExtendingObjectHasItsBaseFieldsAndItsOwn() throws {
+        let base: TemplateObject = ["title": "Report", "url": "a.html", "date": "2017"]
+        var item = TemplateObject(extending: base)
+        item["url"] = "a.html#mention-1"
+        item["count"] = 2
+        #expect(item.count == 4)
+        #expect(item.namesAndValues.map(\.name) == ["title", "url", "date", "count"], "a replaced field keeps its place")
+        #expect(try render("{{title}} {{url}} {{date}} {{count}}", .object(item)) == "Report a.html#mention-1 2017 2")
+        #expect(try render("{{title}} {{url}} {{count}}", .object(base)) == "Report a.html ", "the base is not changed")
+
+        var further = TemplateObject(extending: item)
+        further["extra"] = true
+        #expect(further.namesAndValues.map(\.name) == ["title", "url", "date", "count", "extra"])
+        #expect(try render("{{url}} {{count}} {{extra}}", .object(further)) == "a.html#mention-1 2 true")
+    }
+
+    @Test func removingAFieldOfTheBaseRemovesItFromTheExtendingObjectOnly() throws {
+        let base: TemplateObject = ["title": "Report", "url": "a.html", "date": "2017"]
+        var item = TemplateObject(extending: base)
+        item["date"] = nil
+        item["url"] = "b.html"
+        item["url"] = nil  // its own value, and the base's beneath it
+        #expect(item.namesAndValues.map(\.name) == ["title"])
+        #expect(try render("{{title}}[{{url}}][{{date}}]", .object(item)) == "Report[][]")
+        #expect(base.count == 3)
+        #expect(TemplateObject(extending: TemplateObject()).isEmpty)
+    }
 }
