@@ -53,7 +53,7 @@ public struct Companion: Hashable, Sendable {
 enum EntityAnalysis {
     /// Gathers the mentions of `articles` (in reading order) by entity,
     /// `entities` sorted by slug; warns about names that match nothing.
-    static func run(_ entities: [Entity], articles: [AnalysedArticle]) -> ([AnalysedEntity], [Diagnostic]) {
+    static func run(_ entities: [Entity], articles: [AnalysedArticle]) async -> ([AnalysedEntity], [Diagnostic]) {
         // Entities by number, so the counting below hashes integers, not slugs.
         let number = Dictionary(entities.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
         var appearances = [[EntityAppearance]](repeating: [], count: entities.count)
@@ -74,26 +74,11 @@ enum EntityAnalysis {
             }
             named.append(Array(byEntity.keys))
         }
-        // Companions are counted in one array indexed by entity, cleared
-        // after each entity: an article names a few dozen entities, and each
-        // pair of them is counted twice.
-        var shared = [Int32](repeating: 0, count: entities.count)
-        var sharing: [Int] = []
-        let companions = entities.indices.map { entity -> [Companion] in
-            defer {
-                for other in sharing { shared[other] = 0 }
-                sharing.removeAll(keepingCapacity: true)
-            }
-            for article in appearsIn[entity] {
-                for other in named[article] where other != entity {
-                    if shared[other] == 0 { sharing.append(other) }
-                    shared[other] += 1
-                }
-            }
-            // Entities are numbered in slug order, so the sort compares integers alone:
-            // an entity named in many articles has hundreds of companions.
-            sharing.sort { (shared[$1], $0) < (shared[$0], $1) }
-            return sharing.map { Companion(entity: entities[$0].slug, articles: Int(shared[$0])) }
+        // Each entity's companions are counted by itself, in parallel: the
+        // entities named most are named beside hundreds of others.
+        let companions = await Array(entities.indices).concurrentMap { [named, appearsIn] entity in
+            Self.companions(of: entity, in: appearsIn[entity], named: named, entityCount: entities.count)
+                .map { Companion(entity: entities[$0.entity].slug, articles: $0.articles) }
         }
 
         var problems: [Diagnostic] = []
@@ -110,6 +95,27 @@ enum EntityAnalysis {
                                   companions: companions[index])
         }
         return (analysed, problems)
+    }
+
+    /// The entities named in the same articles as the entity numbered
+    /// `entity`, which `articles` (by number) name, with how many articles:
+    /// most first, then in slug order. `named` holds the numbers of the
+    /// entities each article names. They are counted in one array indexed
+    /// by entity, as an article names a few dozen, and each pair of them is
+    /// counted twice; entities are numbered in slug order, so the sort
+    /// compares integers alone.
+    private static func companions(of entity: Int, in articles: [Int], named: [[Int]],
+                                   entityCount: Int) -> [(entity: Int, articles: Int)] {
+        var shared = [Int32](repeating: 0, count: entityCount)
+        var sharing: [Int] = []
+        for article in articles {
+            for other in named[article] where other != entity {
+                if shared[other] == 0 { sharing.append(other) }
+                shared[other] += 1
+            }
+        }
+        sharing.sort { (shared[$1], $0) < (shared[$0], $1) }
+        return sharing.map { (entity: $0, articles: Int(shared[$0])) }
     }
 
     /// Records on each entity the claims it made and the claims about it.
