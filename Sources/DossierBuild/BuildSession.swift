@@ -156,7 +156,7 @@ public struct BuildSession: Sendable {
                 checkCache.keep(sorted.keptPages, otherFiles: sorted.otherFiles)
             }
             // Every page's links, read for the check, are let go on another thread.
-            Self.releaseInBackground(sorted.links)
+            releaseInBackground(sorted.links)
             sorted.links = [:]
             diagnostics += check.diagnostics
             report.linkCount = check.linkCount
@@ -188,16 +188,8 @@ public struct BuildSession: Sendable {
         if publishing && report.publish == nil { lastDossier = nil }  // edited pages wait for a build that succeeds
         report.diagnostics = Array(Set(diagnostics)).sorted()
         report.timings = timings
-        if !rebuilding { Self.releaseInBackground(consume dossier) }
+        if !rebuilding { releaseInBackground(consume dossier) }
         return report
-    }
-
-    /// Lets `value` go on another thread, when nothing else holds it.
-    /// Freeing a large dossier, some million objects, takes a tenth of a
-    /// second or more on one core, and a site's links a few hundredths; a
-    /// build need not wait for that.
-    private static func releaseInBackground(_ value: consuming some Sendable) {
-        Task.detached(priority: .background) { withExtendedLifetime(value) {} }
     }
 
     /// What a build keeps of each file it renders: its links when it is a

@@ -51,8 +51,12 @@ public struct SiteRenderer: Sendable {
             PageJob(path: "figures/index.html", template: "figures") { context.figuresIndex(figureTables) },
             PageJob(path: "search.html", template: "search") { context.frame(title: "Search", depth: 0, section: "search") },
         ]
-        for analysed in dossier.articles where analysed.rawText != nil {
-            jobs.append(PageJob(path: "raw/\(analysed.article.slug).html", template: "raw") { rawSource(analysed, context) })
+        // Jobs and tasks name each article by its position: a copy of an
+        // analysed article for each would be twenty thousand copies on one core.
+        for position in dossier.articles.indices where dossier.articles[position].rawText != nil {
+            jobs.append(PageJob(path: "raw/\(dossier.articles[position].article.slug).html", template: "raw") {
+                rawSource(context.dossier.articles[position], context)
+            })
         }
         for analysed in dossier.entities {
             jobs.append(PageJob(path: "entities/\(analysed.entity.slug).html", template: "entity") {
@@ -103,8 +107,8 @@ public struct SiteRenderer: Sendable {
             for job in jobs {
                 add { render(job, previous: previous.pages[job.path], in: context, fingerprinting: keeping) }
             }
-            for analysed in dossier.articles {
-                add { articlePage(analysed, context, previous: previous) }
+            for position in dossier.articles.indices {
+                add { articlePage(context.dossier.articles[position], context, previous: previous) }
             }
             var outcome = RenderOutcome<Delivered, Failure>()
             for await page in group {
@@ -114,6 +118,8 @@ public struct SiteRenderer: Sendable {
             }
             return outcome
         }
+        // The pages' data, every article's summary among it, is freed on another thread.
+        releaseInBackground((consume context, consume jobs))
         if keeping {
             cache.pages = Dictionary(uniqueKeysWithValues: outcome.kept.map { ($0.page.file.path, $0.page) })
             cache.bodies = Dictionary(uniqueKeysWithValues: outcome.kept.compactMap(\.body))
