@@ -155,9 +155,11 @@ public struct BuildSession: Sendable {
             if rebuilding {
                 checkCache.keep(sorted.keptPages, otherFiles: sorted.otherFiles)
             }
-            // Every page's links, read for the check, are let go on another thread.
-            releaseInBackground(sorted.links)
+            // Every page's links, read for the check, are let go on another
+            // thread, which must hold the last reference to them.
+            let links = sorted.links
             sorted.links = [:]
+            releaseInBackground(consume links)
             diagnostics += check.diagnostics
             report.linkCount = check.linkCount
             lap("check")
