@@ -212,7 +212,7 @@ public enum Analyse {
             }
             for await (position, result) in group { results[position] = result }
         }
-        let analyses = results.compactMap { $0 }
+        let analyses = results.indices.map { results[$0].take()! }  // moved, not copied: every article has its analysis by now
         if cache.keepsArticles {
             for position in fresh { cache.articles[articles[position].slug] = analyses[position] }
             cache.articles.keepOnly(articles.map(\.slug))
