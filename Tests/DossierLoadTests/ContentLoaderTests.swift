@@ -145,6 +145,17 @@ private struct TemporaryDossier {
     #expect(content.diagnostics.map(\.description) == ["content/raw/old.txt:1:1: warning: ignored: only *.txt files are read here"])
 }
 
+@Test func aNamedPipeIsIgnoredNotRead() throws {
+    // Reading a pipe would wait for a writer that never comes; the folder's listing says what it is.
+    let dossier = try TemporaryDossier()
+    defer { dossier.remove() }
+    try dossier.write("content/raw/a.txt", "Headline\n\nBody.\n")
+    #expect(mkfifo(dossier.root.appendingPathComponent("content/raw/pipe.txt").path, 0o644) == 0)
+    let content = dossier.load()
+    #expect(content.rawFiles.map(\.name) == ["a.txt"])
+    #expect(content.diagnostics.map(\.description) == ["content/raw/pipe.txt:1:1: warning: ignored: only *.txt files are read here"])
+}
+
 @Test func symbolicLinkToAFolderOutsideTheDossierIsNotFollowed() throws {
     let dossier = try TemporaryDossier()
     let outside = try TemporaryDossier()
