@@ -67,13 +67,15 @@ public enum Ingest {
             }
         }
         let toNormalize = content.rawFiles.filter { replaced[$0.reference] == nil }
-        for named in await normalizeAndName(toNormalize, avoiding: taken, cache: &cache) {
+        let normalized = await normalizeAndName(toNormalize, avoiding: taken, cache: &cache)
+        for named in normalized {
             diagnostics += named.diagnostics
             guard let normalization = named.normalization, let slug = named.slug else { continue }
             rawTexts[slug] = normalization.sourceText
             articles.append(Article(slug: slug, metadata: normalization.metadata, body: normalization.body,
                                     path: named.file.path, bodyLine: normalization.bodyLine))
         }
+        releaseInBackground(consume normalized)  // each file's decisions and lines, some hundred thousand objects
         articles.sort { $0.slug < $1.slug }
         return IngestedContent(config: content.config, articles: articles, rawTexts: rawTexts,
                                entities: content.entities, claims: content.claims, diagnostics: diagnostics)
@@ -109,6 +111,8 @@ public enum Ingest {
         public var normalization: Normalization?
         public var slug: String?
         public var diagnostics: [Diagnostic]
+        /// The slug the article's title gives, before it is made unique.
+        var slugBase: String?
     }
 
     /// Normalises `files` concurrently and names their articles: slugs come
@@ -124,11 +128,11 @@ public enum Ingest {
         let files = files.sorted { $0.name < $1.name }
         var results = files.map { file in cache.normalizations[file.path].flatMap { $0.file == file ? $0 : nil } }
         let fresh = results.indices.filter { results[$0] == nil }
-        await withTaskGroup(of: (Int, IngestCache.Result).self) { group in
+        await withTaskGroup(of: (Int, NamedNormalization).self) { group in
             for index in fresh {
                 group.addTask {
                     let (normalization, diagnostics) = Normalizer.normalize(files[index])
-                    return (index, IngestCache.Result(file: files[index], normalization: normalization, diagnostics: diagnostics,
+                    return (index, NamedNormalization(file: files[index], normalization: normalization, diagnostics: diagnostics,
                                                       slugBase: normalization.map { Slug.make(from: $0.metadata.title) }))
                 }
             }
@@ -138,33 +142,25 @@ public enum Ingest {
             for index in fresh { cache.normalizations[files[index].path] = results[index] }
             cache.normalizations.keepOnly(files.map(\.path))
         }
+        // Moved out of the list, not copied: every file has its result by now.
+        var named = results.indices.map { results[$0].take()! }
         var taken = taken
         var numbers: [String: Int] = [:]
-        return results.map { result in
-            let result = result!  // every file has its result by now
-            var named = NamedNormalization(file: result.file, normalization: result.normalization, slug: nil,
-                                           diagnostics: result.diagnostics)
-            if let base = result.slugBase {
-                named.slug = Slug.unique(base, avoiding: taken, numbers: &numbers)
-                taken.insert(named.slug!)
-            }
-            return named
+        for index in named.indices {
+            guard let base = named[index].slugBase else { continue }
+            let slug = Slug.unique(base, avoiding: taken, numbers: &numbers)
+            named[index].slug = slug
+            taken.insert(slug)
         }
+        return named
     }
 }
 
 /// What ingest keeps from one build to the next while a dossier is watched:
 /// each raw file's normalisation, reused while the file's bytes are the same.
 public struct IngestCache: Sendable {
-    struct Result: Sendable {
-        var file: RawFile
-        var normalization: Normalization?
-        var diagnostics: [Diagnostic]
-        /// The slug the article's title gives, before it is made unique.
-        var slugBase: String?
-    }
-
-    var normalizations: [String: Result] = [:]
+    /// By path, before the article is named (`slug` is nil).
+    var normalizations: [String: Ingest.NamedNormalization] = [:]
     /// Whether results are kept for the next run; a build done once keeps
     /// none, and spares copying ten thousand of them in and freeing them.
     let keepsResults: Bool
