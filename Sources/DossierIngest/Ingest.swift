@@ -75,7 +75,7 @@ public enum Ingest {
             articles.append(Article(slug: slug, metadata: normalization.metadata, body: normalization.body,
                                     path: named.file.path, bodyLine: normalization.bodyLine))
         }
-        releaseInBackground(consume normalized)  // each file's decisions and lines, some hundred thousand objects
+        releaseInBackground(consume normalized)  // every file's body, decisions and diagnostics: some hundred thousand objects
         articles.sort { $0.slug < $1.slug }
         return IngestedContent(config: content.config, articles: articles, rawTexts: rawTexts,
                                entities: content.entities, claims: content.claims, diagnostics: diagnostics)
