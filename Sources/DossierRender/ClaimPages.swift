@@ -61,7 +61,7 @@ extension PageContext {
 
     /// An entity's name and page, from a claim's page.
     private func entityLink(_ analysed: AnalysedEntity) -> TemplateValue {
-        ["name": .string(analysed.entity.name), "url": "../entities/\(analysed.entity.slug).html"]
+        ["name": .string(analysed.entity.name), "url": "../\(SiteRenderer.pagePath(ofEntity: analysed.entity.slug))"]
     }
 
     /// One sentence of an article that carries or contests a claim, linking

@@ -40,7 +40,7 @@ enum DossierJSON {
             json.member("name", entity.name)
             json.member("kind", entity.kind.rawValue)
             json.member("aliases", entity.aliases)
-            json.member("url", "entities/\(entity.slug).html")
+            json.member("url", SiteRenderer.pagePath(ofEntity: entity.slug))
             json.member("mentions", each: analysed.appearances.sorted { $0.article < $1.article }) { appearance, json in
                 json.object { json in
                     json.member("article", appearance.article)

@@ -197,8 +197,8 @@ struct EntityLink: Sendable {
     let href: String, hrefAndTitle: String
 
     init(_ entity: Entity, config: DossierConfig) {
-        url = "../entities/\(entity.slug).html"
-        absoluteURL = config.absoluteURL("entities/\(entity.slug).html")
+        url = "../\(SiteRenderer.pagePath(ofEntity: entity.slug))"
+        absoluteURL = config.absoluteURL(SiteRenderer.pagePath(ofEntity: entity.slug))
         anchorPrefix = "mention-\(entity.slug)-".markupEscaped
         href = String(concatenating: #" href=""#, url.markupEscaped, "\"")
         hrefAndTitle = String(concatenating: href, #" title=""#, entity.name.markupEscaped, "\"")

@@ -31,7 +31,7 @@ enum LinkedData {
 
     /// An entity as a thing, with its page's URL.
     static func thing(_ entity: Entity, config: DossierConfig, to json: inout JSONWriter) {
-        thing(type: type(entity.kind), name: entity.name, url: config.absoluteURL("entities/\(entity.slug).html"), to: &json)
+        thing(type: type(entity.kind), name: entity.name, url: config.absoluteURL(SiteRenderer.pagePath(ofEntity: entity.slug)), to: &json)
     }
 
     /// A page of the site that is not about one thing: the front page
@@ -63,7 +63,7 @@ enum LinkedData {
                 if !entity.aliases.isEmpty { json.member("alternateName", entity.aliases) }
                 if let description = entity.description { json.member("description", description) }
                 if !entity.sameAs.isEmpty { json.member("sameAs", entity.sameAs) }
-                url("entities/\(entity.slug).html", config: config, to: &json)
+                url(SiteRenderer.pagePath(ofEntity: entity.slug), config: config, to: &json)
             }
         }
     }

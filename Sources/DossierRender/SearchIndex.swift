@@ -12,7 +12,7 @@ enum SearchIndex {
             json.array { json in
                 for analysed in dossier.entities {
                     let entity = analysed.entity
-                    entry(kind: "entity", url: "entities/\(entity.slug).html", title: entity.name,
+                    entry(kind: "entity", url: SiteRenderer.pagePath(ofEntity: entity.slug), title: entity.name,
                           meta: PageContext.label(entity.kind), names: entity.aliases, text: entity.description ?? "", to: &json)
                 }
                 for analysed in dossier.claims {

@@ -59,7 +59,7 @@ public struct SiteRenderer: Sendable {
             })
         }
         for analysed in dossier.entities {
-            jobs.append(PageJob(path: "entities/\(analysed.entity.slug).html", template: "entity") {
+            jobs.append(PageJob(path: Self.pagePath(ofEntity: analysed.entity.slug), template: "entity") {
                 context.entity(analysed, notesHTML: sectionHTML(analysed.entity.notes))
             })
         }
@@ -168,6 +168,11 @@ public struct SiteRenderer: Sendable {
     /// every link to an article's page, and every list of pages, says it so.
     static func pagePath(ofArticle slug: String) -> String {
         "articles/\(slug).html"
+    }
+
+    /// Where the page of the entity with `slug` goes, from the site's root.
+    static func pagePath(ofEntity slug: String) -> String {
+        "entities/\(slug).html"
     }
 
     /// A page (or another file made beside the pages) as a render hands
