@@ -1,0 +1,1 @@
+// CAllocator has no interface: allocator.c sets the allocator's options.
