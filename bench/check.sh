@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 articles=${1:-10000}
 scratch=${SCRATCH_PATH:-.build}
 
-swift build -c release --scratch-path "$scratch" --product dossier >/dev/null
+swift build -c release --static-swift-stdlib --scratch-path "$scratch" --product dossier >/dev/null
 dossier=$PWD/$scratch/release/dossier
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 articles=${1:-2000}
 extra=${2:-5000}
 
-swift build -c release --product dossier >/dev/null
+swift build -c release --static-swift-stdlib --product dossier >/dev/null
 dossier=$PWD/.build/release/dossier
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
