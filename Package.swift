@@ -8,6 +8,7 @@ import PackageDescription
 // Previewing sits on top: DossierWatch reports changes to content,
 // DossierServe serves the built site with live reload, and DossierPreview
 // joins them to an incremental build for `dossier watch` and `dossier serve`.
+// CAllocator links the release executable with jemalloc (see allocator.c).
 let package = Package(
     name: "Dossier",
     platforms: [.macOS(.v14)],
