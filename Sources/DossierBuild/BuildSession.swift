@@ -71,16 +71,19 @@ public struct BuildSession: Sendable {
             started = clock.now
         }
 
-        var lockProblem: Diagnostic?
+        // A site another process is writing is refused before any work:
+        // nothing this build could find would be published.
         if publishing && outputLock == nil {
             do {
                 outputLock = try OutputLock.acquire(for: builder.output)
             } catch {
-                lockProblem = .error(SourceLocation(path: builder.relativeOutputPath), "\(error)")
+                return SiteBuilder.Report(diagnostics: [.error(SourceLocation(path: builder.relativeOutputPath), "\(error)")],
+                                          publish: nil, articleCount: 0, entityCount: 0, pageCount: 0, pagesRendered: 0,
+                                          linkCount: 0, timings: [])
             }
         }
         var writtenFirst: Set<String> = []
-        if publishing, outputLock != nil, let changed, !changed.isEmpty, changed.allSatisfy(Self.isArticle) {
+        if publishing, let changed, !changed.isEmpty, changed.allSatisfy(Self.isArticle) {
             writtenFirst = await publishEditedArticles(changed)
             lap("edited articles")
         }
@@ -104,7 +107,7 @@ public struct BuildSession: Sendable {
         }
         if !rebuilding { analysisCache = AnalysisCache(keepingArticles: false) }
         let (renderer, themeProblems) = makeRenderer()
-        var diagnostics = dossier.diagnostics + themeProblems + Feeds.warnings(for: dossier.config) + [lockProblem].compactMap { $0 }
+        var diagnostics = dossier.diagnostics + themeProblems + Feeds.warnings(for: dossier.config)
         var report = SiteBuilder.Report(diagnostics: [], publish: nil, articleCount: dossier.articles.count,
                                         entityCount: dossier.entities.count, pageCount: 0, pagesRendered: 0, linkCount: 0,
                                         timings: [])

@@ -211,6 +211,7 @@ enum CuratorEdit: CaseIterable {
             "site:1:1: error: \(dossier.site.path) is being written by another dossier process (pid \(getpid())): "
                 + "wait for it to finish, or stop it",
         ])
+        #expect(refused.timings.isEmpty && refused.articleCount == 0, "refused before any stage ran")
         #expect(ScratchDossier.snapshot(dossier.site) == before)
         #expect(!(await SiteBuilder(root: dossier.root).check()).diagnostics.containsErrors, "checking writes nothing, so it needs no lock")
 
