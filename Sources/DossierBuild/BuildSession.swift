@@ -62,7 +62,25 @@ public struct BuildSession: Sendable {
         await run(changed: nil, publishing: false)
     }
 
+    /// Runs the stages. A build done once and a check keep no page; when
+    /// the site check finds problems in pages that were neither kept nor
+    /// staged (a check, or a build with errors in the content), the
+    /// stages run again keeping just those pages, to locate the problems:
+    /// that costs a second run in that case only, rather than holding
+    /// every page of a large site in every case.
     private mutating func run(changed: Set<String>?, publishing: Bool) async -> SiteBuilder.Report {
+        let (report, pagesToLocate) = await runStages(changed: changed, publishing: publishing, keeping: [])
+        guard !pagesToLocate.isEmpty else { return report }
+        var again = await runStages(changed: changed, publishing: publishing, keeping: pagesToLocate).report
+        again.timings = report.timings + again.timings.map { ("\($0.stage) (again, to locate problems)", $0.duration) }
+        return again
+    }
+
+    /// Runs the stages once, keeping the pages at `pagesToKeep` besides
+    /// what a session keeps; returns the report, and the pages with
+    /// problems that it could not locate because it had not kept them.
+    private mutating func runStages(changed: Set<String>?, publishing: Bool,
+                                    keeping pagesToKeep: Set<String>) async -> (report: SiteBuilder.Report, pagesToLocate: Set<String>) {
         let clock = ContinuousClock()
         var timings: [(stage: String, duration: Duration)] = []
         var started = clock.now
@@ -77,9 +95,10 @@ public struct BuildSession: Sendable {
             do {
                 outputLock = try OutputLock.acquire(for: builder.output)
             } catch {
-                return SiteBuilder.Report(diagnostics: [.error(SourceLocation(path: builder.relativeOutputPath), "\(error)")],
-                                          publish: nil, articleCount: 0, entityCount: 0, pageCount: 0, pagesRendered: 0,
-                                          linkCount: 0, timings: [])
+                let refused = SiteBuilder.Report(diagnostics: [.error(SourceLocation(path: builder.relativeOutputPath), "\(error)")],
+                                                 publish: nil, articleCount: 0, entityCount: 0, pageCount: 0, pagesRendered: 0,
+                                                 linkCount: 0, timings: [])
+                return (refused, [])
             }
         }
         var writtenFirst: Set<String> = []
@@ -111,6 +130,7 @@ public struct BuildSession: Sendable {
         var report = SiteBuilder.Report(diagnostics: [], publish: nil, articleCount: dossier.articles.count,
                                         entityCount: dossier.entities.count, pageCount: 0, pagesRendered: 0, linkCount: 0,
                                         timings: [])
+        var pagesToLocate: Set<String> = []
         if let renderer {
             // A first publish stages each file as soon as it is rendered; a
             // rebuild writes only what changed, once the site is checked.
@@ -122,22 +142,23 @@ public struct BuildSession: Sendable {
                     diagnostics.append(.error(SourceLocation(path: builder.relativeOutputPath), "\(error)"))
                 }
             }
-            // Files are kept only when there is no staged copy to read back
-            // or the next build compares with them.
-            let keeping = rebuilding || staged == nil
+            // Files are kept only when the next build compares with them, or
+            // to locate problems a first run found in them (see `run`).
+            let keeping = rebuilding
             let previousLinks = checkCache
             let rendered: [RenderedFile]
             do {
-                // A data file nothing keeps is staged in pieces as it is made, never held whole.
+                // A data file nothing keeps is staged in pieces as it is made,
+                // never held whole, and not made at all when nothing is staged.
                 var stream: (@Sendable (DataFile) throws(Publisher.Failure) -> RenderedFile)?
-                if !keeping, let staged {
-                    stream = { dataFile throws(Publisher.Failure) in
+                if !keeping {
+                    stream = { [staged] dataFile throws(Publisher.Failure) in
                         RenderedFile(path: dataFile.path, kept: nil, links: nil,
-                                     carriedOver: try staged.add(path: dataFile.path) { dataFile.write(to: $0) })
+                                     carriedOver: try staged?.add(path: dataFile.path) { dataFile.write(to: $0) } ?? false)
                     }
                 }
                 rendered = try await renderer.render(dossier, cache: &renderCache, stream: stream) { [staged] file throws(Publisher.Failure) in
-                    RenderedFile(path: file.path, kept: keeping ? file : nil,
+                    RenderedFile(path: file.path, kept: keeping || pagesToKeep.contains(file.path) ? file : nil,
                                  links: SiteCheck.isPage(file.path) ? previousLinks.links(of: file) : nil,
                                  carriedOver: try staged?.add(file) ?? false)
                 }
@@ -153,7 +174,9 @@ public struct BuildSession: Sendable {
             let files = sorted.kept
             let contents = Dictionary(files.lazy.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
             let check = await SiteCheck.run(links: sorted.links, otherFiles: sorted.otherFiles, siteFolder: builder.relativeOutputPath) { path in
-                contents[path] ?? staged?.contents(of: path)
+                if let bytes = contents[path] ?? staged?.contents(of: path) { return bytes }
+                pagesToLocate.insert(path)
+                return nil
             }
             if rebuilding {
                 checkCache.keep(sorted.keptPages, otherFiles: sorted.otherFiles)
@@ -194,7 +217,7 @@ public struct BuildSession: Sendable {
         report.diagnostics = Array(Set(diagnostics)).sorted()
         report.timings = timings
         if !rebuilding { releaseInBackground(consume dossier) }
-        return report
+        return (report, pagesToLocate)
     }
 
     /// What a build keeps of each file it renders: its links when it is a

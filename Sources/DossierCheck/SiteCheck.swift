@@ -41,7 +41,8 @@ public enum SiteCheck {
     /// Checks a site whose pages were already read into `links` (by path),
     /// beside `otherFiles`, the paths of its files that are not pages, as a
     /// build does that reads each page as it is rendered. `contents` gives
-    /// the bytes of a page with problems, to locate them and quote its links.
+    /// the bytes of a page with problems at a place in it, to locate them
+    /// and quote its links; it is asked for no other page.
     public static func run(links extracted: [String: PageLinks], otherFiles: Set<String>, siteFolder: String,
                            pages: Set<String>? = nil, contents: (String) -> [UInt8]?) async -> Report {
         // A whole site is numbered for the walk from the front page, and its
@@ -62,7 +63,7 @@ public enum SiteCheck {
             }
         }
         var pagesWithFindings: [String: [UInt8]] = [:]
-        for page in Set(findings.map(\.page)) { pagesWithFindings[page] = contents(page) }
+        for page in Set(findings.filter { $0.offset != nil }.map(\.page)) { pagesWithFindings[page] = contents(page) }
         let diagnostics = findings.map { finding in
             let bytes = pagesWithFindings[finding.page] ?? []
             let (line, column) = finding.offset.map { position(of: $0, in: bytes) } ?? (1, 1)
@@ -227,10 +228,12 @@ public enum SiteCheck {
             return .error
         }
 
-        /// The message, quoting the link as written in `page`'s bytes.
+        /// The message, quoting the link as written in `page`'s bytes (empty
+        /// when the page's bytes could not be had).
         func message(_ page: [UInt8]) -> String {
             func written(_ value: Range<Int>) -> String {
-                String(decoding: HTMLScanner.decodedValue(page, value), as: UTF8.self).trimmed
+                guard value.upperBound <= page.count else { return "" }
+                return String(decoding: HTMLScanner.decodedValue(page, value), as: UTF8.self).trimmed
             }
             switch self {
             case .noSuchFile(let value, let path):

@@ -221,6 +221,27 @@ final class ScratchDossier {
         #expect(await SiteBuilder(root: dossier.root).check().diagnostics == report.diagnostics)
     }
 
+    @Test func aBuildWithContentErrorsStillLocatesTheProblemsOfItsPages() async throws {
+        let dossier = try ScratchDossier()
+        let template = try String(contentsOf: ScratchDossier.repository.appendingPathComponent("Templates/article.mustache"), encoding: .utf8)
+        try dossier.write("Templates/article.mustache",
+                          template.replacingOccurrences(of: "{{$content}}\n", with: "{{$content}}\n<a href=\"nowhere.html\">Nowhere</a>\n"))
+        // Without errors in the content, the problems are located in the staged copy of each page.
+        let staged = await dossier.build()
+        #expect(staged.diagnostics.count == 5)
+        #expect(!staged.timings.map(\.stage).contains { $0.contains("again") })
+
+        // With one, nothing is staged and no page kept: the stages run
+        // again, keeping the pages with problems, to locate them the same way.
+        try dossier.write("content/articles/broken.md", "---\ntitle: Fine\ncolour: red\n---\nBody\n")
+        let unstaged = await dossier.build()
+        #expect(unstaged.diagnostics.map(\.description) == [
+            "content/articles/broken.md:3:1: error: unknown key 'colour' (expected one of: title, date, outlet, author, dateline, url, source)",
+        ] + staged.diagnostics.map(\.description))
+        #expect(unstaged.timings.map(\.stage).contains("render (again, to locate problems)"))
+        #expect(!FileManager.default.fileExists(atPath: dossier.site.path))
+    }
+
     @Test func aDossierTemplateOverridesTheDefaultOne() async throws {
         let dossier = try ScratchDossier()
         try dossier.write("Templates/partials/footer.mustache", "<footer>Our own footer</footer>\n")
