@@ -67,18 +67,19 @@ enum ContextFingerprint {
         case .int(let number):
             hasher.combine(3 as UInt8)
             hasher.combine(number)
-        case .object(let fields):
+        case .object(let object):
             hasher.combine(4 as UInt8)
-            hasher.combine(fields.count)
             // Two equal objects may list their fields in different orders, so
             // each field is hashed on its own and the hashes added up.
-            var sum = 0
-            for (key, field) in fields.namesAndValues {
+            var count = 0, sum = 0
+            object.forEachField { name, field in
                 var fieldHasher = Hasher()
-                combine(key, into: &fieldHasher)
+                combine(name, into: &fieldHasher)
                 combine(field, into: &fieldHasher)
                 sum &+= fieldHasher.finalize()
+                count += 1
             }
+            hasher.combine(count)
             hasher.combine(sum)
         case .list(let items):
             hasher.combine(5 as UInt8)

@@ -118,6 +118,17 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
     public var namesAndValues: some Sequence<(name: String, value: TemplateValue)> {
         merged.lazy.map { (name: $0.name.text, value: $0.value) }
     }
+
+    /// Calls `body` with each field's name and value, the inherited ones
+    /// first and then the object's own, without gathering them into a
+    /// list: for reading every field of many objects (the fingerprint of a
+    /// page's data) when their order does not matter.
+    public func forEachField(_ body: (_ name: String, _ value: TemplateValue) -> Void) {
+        for field in inherited where Self.position(of: field.name, in: fields) == nil {
+            body(field.name.text, field.value)
+        }
+        for field in fields { body(field.name.text, field.value) }
+    }
 }
 
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByStringInterpolation {

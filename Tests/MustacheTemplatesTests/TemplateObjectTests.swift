@@ -39,6 +39,13 @@ import Testing
         #expect(try render("{{title}} {{url}} {{date}} {{count}}", .object(item)) == "Report a.html#mention-1 2017 2")
         #expect(try render("{{title}} {{url}} {{count}}", .object(base)) == "Report a.html ", "the base is not changed")
 
+        var visited: [String] = []
+        item.forEachField { name, value in
+            if case .string(let text) = value { visited.append("\(name)=\(text)") } else { visited.append(name) }
+        }
+        #expect(visited == ["title=Report", "date=2017", "url=a.html#mention-1", "count"],
+                "each field once, with its own value where it replaced the base's; the base's fields first")
+
         var further = TemplateObject(extending: item)
         further["extra"] = true
         #expect(further.namesAndValues.map(\.name) == ["title", "url", "date", "count", "extra"])
