@@ -25,15 +25,8 @@ public enum NewsDate {
                 ? CalendarDate(year: year, month: second, day: first)
                 : CalendarDate(year: year, month: first, day: second)
         }
-        if let match = text.wholeMatch(of: written) {
-            let output = match.output
-            guard let dayText = output.dayFirst ?? output.dayAfter,
-                  let monthText = output.monthAfter ?? output.monthFirst,
-                  let yearText = output.yearAfter ?? output.yearFirst,
-                  let month = monthNumber(monthText), let day = Int(dayText), let year = Int(yearText) else { return nil }
-            return CalendarDate(year: year, month: month, day: day)
-        }
-        return nil
+        guard let written = WrittenDate(text), let month = monthNumber(written.month) else { return nil }
+        return CalendarDate(year: written.year, month: month, day: written.day)
     }
 
     /// The date of a header line that says only when the article appeared,
@@ -114,7 +107,14 @@ public enum NewsDate {
     private nonisolated(unsafe) static let numeric =
         #/(?i)(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?/#.asciiOnlyDigits()
 
-    private nonisolated(unsafe) static let written = #/
+    /// A time (and zone) after a written date, as `written` reads it.
+    nonisolated(unsafe) static let writtenTime = #/
+        (?ix)
+        ,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?[a-z]{1,5}\)?|\s*[+-]\d{2}:?\d{2})?
+        /#.asciiOnlyDigits()
+
+    /// A date with its month's name; ``WrittenDate`` reads ASCII text as it does, without it.
+    nonisolated(unsafe) static let written = #/
         (?ix)
         (?: (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+ )?
         (?:

@@ -267,14 +267,18 @@ private struct NormalizationPass {
 
     mutating func removeDateline(from text: String, line: RawLine) -> String {
         // Both kinds start with a capital and end with a dash or colon, and
-        // an agency's names it in brackets; the expressions are slow to say
-        // a text has no dateline.
-        guard let first = text.utf8.first, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first),
+        // an agency's names it in brackets. A place in capitals goes on with
+        // a capital, an apostrophe, a dot or a hyphen; an agency's with a
+        // small letter, as most sentences do. The expressions are slow to
+        // say a text has no dateline.
+        let bytes = text.utf8.prefix(2)
+        guard bytes.count == 2, let first = bytes.first, let second = bytes.last, isCapital(first),
               datelineEnds.occur(in: text) else { return text }
         let found: (place: Substring, agency: Substring?, end: String.Index)
-        if let match = text.prefixMatch(of: dateline) {
+        if isCapital(second) || placeContinuations.contains(second), let match = text.prefixMatch(of: dateline) {
             found = (match.output.place, match.output.agency, match.range.upperBound)
-        } else if text.containsByte(UInt8(ascii: "(")), let match = text.prefixMatch(of: agencyDateline) {
+        } else if second &- UInt8(ascii: "a") < 26, text.containsByte(UInt8(ascii: "(")),
+                  let match = text.prefixMatch(of: agencyDateline) {
             found = (match.output.place, match.output.agency, match.range.upperBound)
         } else {
             return text
@@ -347,6 +351,11 @@ private let inlineMarkers: [(rule: String, markers: [String])] = [
 private let inlineMarkerNeedles = ByteNeedles(inlineMarkers.flatMap(\.markers))
 
 private let datelineEnds = ByteNeedles(["-", "–", "—", ":"])
+
+private func isCapital(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "A") < 26 }
+
+/// The first bytes of what may follow a place's first capital in `dateline`: `'`, `’`, `.`, `-`.
+private let placeContinuations: Set<UInt8> = [UInt8(ascii: "'"), 0xE2, UInt8(ascii: "."), UInt8(ascii: "-")]
 
 nonisolated(unsafe) private let byline = #/(?i)(?:by|written by|words by|posted by|reported by)\s+/#
 

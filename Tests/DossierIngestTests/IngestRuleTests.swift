@@ -50,6 +50,7 @@ let ruleExamples: [RuleExample] = [
     RuleExample(rule: "byline", raw: "A headline\n\nBy Sam Ortiz | The Guardian\n\nThe story begins here with enough words to count.", line: 3, action: .metadata(field: "author", value: "Sam Ortiz")),
     RuleExample(rule: "date-line", raw: "A headline\n\n08/12/2017\n\nThe story begins here with enough words to count.", line: 3, action: .metadata(field: "date", value: "2017-12-08")),
     RuleExample(rule: "dateline", raw: "A headline\n\nBEIRUT – Russian President Vladimir Putin said on Wednesday that it was over.", line: 3, action: .metadata(field: "dateline", value: "BEIRUT")),
+    RuleExample(rule: "dateline", raw: "A headline\n\nN’DJAMENA: The story begins here with enough words to count.", line: 3, action: .metadata(field: "dateline", value: "N’DJAMENA")),
     RuleExample(rule: "tail-list", raw: article("Related Articles", "Russia pulls troops out of Syria"), line: 7, action: .dropped),
     RuleExample(rule: "inline-tag-list", raw: article("The Army won the final push. **Trends** Russian anti-terrorist op in Syria, Syria war"), line: bodyLine, action: .trimmed(removed: "**Trends** Russian anti-terrorist op in Syria, Syria war")),
     RuleExample(rule: "inline-read-more", raw: article("Gerasimov said so. Read more Russia supporting Kurdish-led battle – MoD"), line: bodyLine, action: .trimmed(removed: "Read more Russia supporting Kurdish-led battle – MoD")),
