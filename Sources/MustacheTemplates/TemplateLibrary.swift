@@ -47,8 +47,9 @@ struct Renderer {
     }
 
     mutating func render(_ nodes: [Node]) {
-        for node in nodes {
-            switch node {
+        // By position: `for node in nodes` would copy each node, retaining what it holds.
+        for position in nodes.indices {
+            switch nodes[position] {
             case .text(let text):
                 write(text)
             case .value(let lookup, let escaped):
@@ -113,7 +114,8 @@ struct Renderer {
         case .path(let names):
             // The first name is looked up from the innermost object outwards, the rest inside what it found.
             for position in stack.indices.reversed() {
-                guard case .object(let fields) = stack[position], var value = fields[names[0]] else { continue }
+                // Read in place: binding the object to a name would copy it at every level of the stack.
+                guard var value = stack[position][names[0]] else { continue }
                 for name in names.dropFirst() {
                     guard let field = value[name] else { return nil }
                     value = field
