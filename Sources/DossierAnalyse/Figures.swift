@@ -674,21 +674,20 @@ struct FigureScanner {
     /// article is asked, and few are in the vocabulary: a word whose
     /// ``shape(of:)`` no vocabulary word has is not looked up.
     static func vocabularyWord(_ word: String) -> FigureWord? {
-        var word = word
-        return word.withUTF8 { vocabularyShapes[shape(of: $0)] } ? vocabulary[word] : nil
+        vocabularyShapes[shape(of: word.utf8)] ? vocabulary[word] : nil
     }
 
     /// A number from 0 to 4095 made of a word's length and its first and
-    /// last bytes: words of different shapes differ.
-    static func shape(of word: UnsafeBufferPointer<UInt8>) -> Int {
+    /// last bytes: words of different shapes differ. Read from the view,
+    /// which a word (small, or native UTF-8) gives at once, without a copy.
+    static func shape(of word: String.UTF8View) -> Int {
         guard let first = word.first, let last = word.last else { return 0 }
         return (word.count &* 977 &+ Int(first) &* 31 &+ Int(last)) & 4095
     }
 
     /// Whether some word of the vocabulary has each shape.
     static let vocabularyShapes: [Bool] = vocabulary.keys.reduce(into: [Bool](repeating: false, count: 4096)) { shapes, word in
-        var word = word
-        shapes[word.withUTF8(shape(of:))] = true
+        shapes[shape(of: word.utf8)] = true
     }
 
     static let qualifiers: [String: FigureQualifier] = [
