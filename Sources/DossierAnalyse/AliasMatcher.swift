@@ -32,8 +32,11 @@ public struct AliasMatcher: Sendable {
     private let outputLink: [Int32]
 
     /// A matcher for `patterns`; empty patterns never match, and of equal
-    /// patterns only the first does.
-    public init(patterns: [String]) {
+    /// patterns only the first does. When `foldingASCII`, an ASCII capital
+    /// in the text matches the small letter and any ASCII white space a
+    /// space, as if the text had been lower-cased and its white space made
+    /// spaces, byte for byte.
+    public init(patterns: [String], foldingASCII: Bool = false) {
         self.patterns = patterns
         let encoded = patterns.map { Array($0.utf8) }
         lengths = encoded.map(\.count)
@@ -43,6 +46,10 @@ public struct AliasMatcher: Sendable {
         for byte in Set(encoded.joined()).sorted() {
             classes[Int(byte)] = count
             count += 1
+        }
+        if foldingASCII {
+            for capital in UInt8(ascii: "A")...UInt8(ascii: "Z") { classes[Int(capital)] = classes[Int(capital | 0x20)] }
+            for space in 0x09...0x0D { classes[space] = classes[0x20] }
         }
         byteClass = classes
         classCount = Int(count)

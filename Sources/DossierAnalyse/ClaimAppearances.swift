@@ -70,7 +70,7 @@ public struct ClaimIndex: Sendable {
                 }
             }
         }
-        matcher = AliasMatcher(patterns: folded)
+        matcher = AliasMatcher(patterns: folded, foldingASCII: true)
         self.owners = owners
     }
 
@@ -87,11 +87,14 @@ public struct ClaimIndex: Sendable {
         var matched: Set<PhraseOwner> = []
         var ordinals: [Int: Int] = [:]
         for (number, text) in paragraphs.enumerated() {
-            let folded = PhraseFolding(text.bytes)
+            // The matcher folds ASCII letters and white space itself: only
+            // other text, and runs of white space, need a folded copy.
+            let folded = PhraseFolding.isFoldedByMatcher(text.bytes) ? nil : PhraseFolding(text.bytes)
+            let searched = folded?.bytes ?? text.bytes
             // The stance of each (sentence, claim) pair found in this paragraph.
             var stances: [SentenceClaim: ClaimStance] = [:]
-            for match in matcher.occurrences(in: folded.bytes) where WordBoundary.isWhole(match.range, in: folded.bytes) {
-                let start = folded.origins[match.range.lowerBound]
+            for match in matcher.occurrences(in: searched) where WordBoundary.isWhole(match.range, in: searched) {
+                let start = folded?.origins[match.range.lowerBound] ?? match.range.lowerBound
                 guard let sentence = text.sentences.lastIndex(where: { $0.lowerBound <= start }) else { continue }
                 for owner in owners[match.pattern] {
                     matched.insert(owner)
@@ -171,6 +174,23 @@ struct PhraseFolding {
     /// `origins[i]` is the offset in the original text of folded byte `i`;
     /// one more entry maps the end of the folded text to the end of the original.
     private(set) var origins: [Int] = []
+
+    /// Whether folding `text` would only lower-case ASCII letters and make
+    /// single white space characters spaces, which a matcher made with
+    /// `foldingASCII` does as it reads: all of it is ASCII, with no two
+    /// white space characters in a row.
+    static func isFoldedByMatcher(_ text: [UInt8]) -> Bool {
+        text.withUnsafeBufferPointer { text in
+            var lastWasSpace = false
+            for byte in text {
+                guard byte < 0x80 else { return false }
+                let isSpace = byte == 0x20 || byte &- 0x09 < 5
+                if isSpace && lastWasSpace { return false }
+                lastWasSpace = isSpace
+            }
+            return true
+        }
+    }
 
     init(_ text: [UInt8]) {
         if let (bytes, origins) = Self.foldedASCII(text) {

@@ -180,6 +180,38 @@ private func bracketed(_ body: String, _ claims: [Claim], entities: [Entity]) as
         }
     }
 
+    /// Claims are matched in most paragraphs without a folded copy: the
+    /// matcher folds ASCII case and white space as it reads. Where the text
+    /// allows that, it must find what it finds in the folded copy, at the same offsets.
+    @Test func aFoldingMatcherFindsInTheTextWhatAPlainOneFindsInItsFoldedCopy() {
+        var state: UInt64 = 5
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        let patterns = ["islamic state", "the war is over", "over", "s"]
+        let (plain, folding) = (AliasMatcher(patterns: patterns), AliasMatcher(patterns: patterns, foldingASCII: true))
+        let pieces = ["Islamic", "ISLAMIC", "state", "State", "The", "war", "IS", "is", "OVER", "over", " ", "\t", "\n",
+                      "  ", "\r", "\u{0B}", "'s", ".", "\u{00E9}"]
+        let examples = ["Islamic\rState", "THE\u{0B}War\u{0C}is\tOver", "the war is\nover", "Islamic  State"]
+        let generated = (0..<2_000).map { _ in
+            (0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined(separator: [" ", "", "\n"][next(3)])
+        }
+        var (compared, matched) = (0, 0)
+        for text in (examples + generated).map({ Array($0.utf8) }) {
+            let folded = PhraseFolding(text)
+            let foldable = PhraseFolding.isFoldedByMatcher(text)
+            #expect(foldable == (text.allSatisfy { $0 < 0x80 } && folded.bytes.count == text.count),
+                    "\(String(decoding: text, as: UTF8.self).debugDescription)")
+            guard foldable else { continue }
+            compared += 1
+            let found = folding.occurrences(in: text)
+            #expect(found == plain.occurrences(in: folded.bytes), "\(String(decoding: text, as: UTF8.self).debugDescription)")
+            matched += found.isEmpty ? 0 : 1
+        }
+        #expect(compared > 500 && matched > 200)  // both kinds of text, and many with matches, were tried
+    }
+
     @Test func foldsLettersBeyondASCIIAndUnicodeSpaces() {
         let folded = PhraseFolding(Array("\u{00C9}TAT\u{00A0}ISLAMIQUE \u{0414}\u{0410}\u{0418}\u{0428}".utf8))
         #expect(String(decoding: folded.bytes, as: UTF8.self) == "\u{00E9}tat islamique \u{0434}\u{0430}\u{0438}\u{0448}")
