@@ -32,9 +32,11 @@ extension Array where Element: Sendable {
         return results.flatMap { $0 }
     }
 
-    /// The runs of elements the maps above hand out: about four per core.
+    /// The runs of elements the maps above hand out: about sixteen per core,
+    /// so that a run of costly elements (the entity pages of a site check)
+    /// is not left to one core while the others wait.
     private var concurrentRuns: [Range<Int>] {
-        let length = Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 4))
+        let length = Swift.max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 16))
         return stride(from: 0, to: count, by: length).map { $0..<Swift.min($0 + length, count) }
     }
 }
