@@ -25,8 +25,29 @@ struct RawLine {
     }
 
     static func key(for text: String) -> String {
+        if let key = asciiKey(text) { return key }
         let lowered = text.lowercasedByScalar
         return lowered.scalarsAreCharacters ? key(lowered, units: lowered.unicodeScalars) : key(lowered, units: lowered)
+    }
+
+    /// The key of ASCII text (where no Character is a letter or number but
+    /// a byte that is one, and none is a curly quote), from the bytes
+    /// themselves: a check that all are ASCII, a search from each end, and
+    /// one copy of what is kept. Every line of every raw file has a key,
+    /// paragraphs included. Nil for other text.
+    private static func asciiKey(_ text: String) -> String? {
+        guard text.isPlainASCII else { return nil }
+        var text = text
+        return text.withUTF8 { bytes in
+            let isLetterOrNumber = { (byte: UInt8) in (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 }
+            guard let first = bytes.firstIndex(where: isLetterOrNumber), let last = bytes.lastIndex(where: isLetterOrNumber)
+            else { return "" }
+            let kept = UnsafeBufferPointer(rebasing: bytes[first...last])
+            return String(unsafeUninitializedCapacity: kept.count) { key in
+                for (offset, byte) in kept.enumerated() { key[offset] = asciiLowercased(byte) }
+                return kept.count
+            }
+        }
     }
 
     /// `lowered` without the units that are neither letters nor numbers at
