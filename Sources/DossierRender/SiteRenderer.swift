@@ -227,8 +227,11 @@ public struct SiteRenderer: Sendable {
         let context = TemplateValue.object(pageContext.withMetadata(job.context(), path: job.path))
         let fingerprint = fingerprinting ? ContextFingerprint.of(template: job.template, context: context) : nil
         if let previous, let fingerprint, previous.fingerprint == fingerprint { return PageResult(page: previous, reused: true) }
-        let file = SiteFile(path: job.path, contents: library.render(job.template, with: context) ?? [])
-        return PageResult(page: RenderedPage(fingerprint: fingerprint, file: file), reused: false)
+        var contents = library.render(job.template, with: context) ?? []
+        // A page the cache keeps is held as long as the site, so it does not keep room it did not use.
+        if fingerprinting { contents.releaseSpareCapacity() }
+        return PageResult(page: RenderedPage(fingerprint: fingerprint, file: SiteFile(path: job.path, contents: contents)),
+                          reused: false)
     }
 
     /// Marks the article's claim sentences and entity mentions in its

@@ -17,14 +17,16 @@ public struct TemplateLibrary: Sendable {
     /// The template `name` rendered with `context` as UTF-8 bytes, with
     /// every `{{value}}` HTML-escaped; nil when there is no such template.
     /// A partial or parent the library lacks renders as nothing.
+    ///
+    /// The bytes are made in room for twice the templates' text, and keep
+    /// the room they did not use: a caller that holds them long can let it
+    /// go, one that writes them out at once need not copy them.
     public func render(_ name: String, with context: TemplateValue) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var renderer = Renderer(templates: templates, context: context)
         renderer.output.reserveCapacity(2 * textSize)
         renderer.render(template.nodes)
-        // A page is kept as long as the site, so it does not keep room it did not use.
-        guard renderer.output.capacity > renderer.output.count + renderer.output.count / 4 else { return renderer.output }
-        return renderer.output.withUnsafeBufferPointer { Array($0) }
+        return renderer.output
     }
 }
 
