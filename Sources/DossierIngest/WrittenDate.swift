@@ -1,13 +1,15 @@
+import DossierCore
+
 /// A date written with its month's name, as ``NewsDate/written`` reads it:
 /// `Sunday, 21 October 2018`, `3rd of March 2015`, `Dec 08,2017`,
 /// `April 2, 2016 9:15 PM`. The month is as written (`Dec`, `Sept.` without
 /// its dot); ``NewsDate`` says which month it is.
 ///
-/// Most dates are ASCII, and a regular expression takes tens of
-/// microseconds for each: those are read byte by byte here, reaching the
-/// same verdict and parts as the expression would (the tests compare the
-/// two on many texts). Only a time after the year is left to an expression,
-/// as the rest of the text. Any other text is read with the expression.
+/// Most dates are ASCII, and a regular expression takes microseconds for
+/// each: those are read byte by byte here, reaching the same verdict and
+/// parts as the expression would (the tests compare the two on many
+/// texts). Only a time after the year is left to an expression, as the
+/// rest of the text. Any other text is read with the expression.
 struct WrittenDate {
     var day: Int
     /// The month's name or abbreviation, as written.
@@ -16,8 +18,7 @@ struct WrittenDate {
 
     /// The date when `text` is such a date and nothing else (a time and zone may follow).
     init?(_ text: String) {
-        let readable = text.utf8.allSatisfy { $0 < 0x80 && $0 != Self.carriageReturn }
-        guard let date = readable ? Self.readASCII(text) : Self.readWithExpression(text) else { return nil }
+        guard let date = text.isPlainASCII ? Self.readASCII(text) : Self.readWithExpression(text) else { return nil }
         self = date
     }
 
@@ -43,8 +44,6 @@ struct WrittenDate {
         if let afterWeekday = Scanner(bytes).skippingWeekday(), let date = afterWeekday.date(in: text) { return date }
         return Scanner(bytes).date(in: text)
     }
-
-    private static let carriageReturn = UInt8(ascii: "\r")
 
     /// A position in the text's bytes, moved forward as each part of the date is read.
     private struct Scanner {
