@@ -69,7 +69,7 @@ enum HTMLRemnants {
         let closing = index < bytes.count && bytes[index] == UInt8(ascii: "/")
         if closing { index += 1 }
         let nameStart = index
-        while index < bytes.count, isASCIIAlphanumeric(bytes[index]) { index += 1 }
+        while index < bytes.count, isASCIILetterOrDigit(bytes[index]) { index += 1 }
         guard index > nameStart else { return nil }
         let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
         guard elementsDroppedWithContent.contains(name) || blockTags.contains(name) || inlineTags.contains(name),
@@ -119,11 +119,6 @@ enum HTMLRemnants {
 
     private static func keepNewlines(_ removed: ArraySlice<UInt8>, into output: inout [UInt8]) {
         for byte in removed where byte == UInt8(ascii: "\n") { output.append(byte) }
-    }
-
-    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
     // MARK: Character references

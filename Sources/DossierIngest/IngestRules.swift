@@ -39,8 +39,7 @@ struct RawLine {
         guard text.isPlainASCII else { return nil }
         var text = text
         return text.withUTF8 { bytes in
-            let isLetterOrNumber = { (byte: UInt8) in (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 }
-            guard let first = bytes.firstIndex(where: isLetterOrNumber), let last = bytes.lastIndex(where: isLetterOrNumber)
+            guard let first = bytes.firstIndex(where: isASCIILetterOrDigit), let last = bytes.lastIndex(where: isASCIILetterOrDigit)
             else { return "" }
             let kept = UnsafeBufferPointer(rebasing: bytes[first...last])
             return String(unsafeUninitializedCapacity: kept.count) { key in
