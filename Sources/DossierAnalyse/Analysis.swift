@@ -52,9 +52,9 @@ public struct AnalysedDossier: Sendable {
     /// their first copy.
     public let passages: [Passage]
     public let diagnostics: [Diagnostic]
-    private let articlePositions: [String: Int]
-    private let entityPositions: [String: Int]
-    private let claimPositions: [String: Int]
+    private let articlePositions: ByteStringNumbers
+    private let entityPositions: ByteStringNumbers
+    private let claimPositions: ByteStringNumbers
     private let passagesByArticle: [String: [Int]]
 
     public init(config: DossierConfig, articles: [AnalysedArticle], entities: [AnalysedEntity] = [],
@@ -67,9 +67,9 @@ public struct AnalysedDossier: Sendable {
         self.figures = figures
         self.passages = passages
         self.diagnostics = diagnostics
-        articlePositions = Self.positions(articles.map(\.article.slug))
-        entityPositions = Self.positions(entities.map(\.entity.slug))
-        claimPositions = Self.positions(claims.map(\.claim.slug))
+        articlePositions = ByteStringNumbers(articles.lazy.map(\.article.slug))
+        entityPositions = ByteStringNumbers(entities.lazy.map(\.entity.slug))
+        claimPositions = ByteStringNumbers(claims.lazy.map(\.claim.slug))
         var passagesByArticle: [String: [Int]] = [:]
         for (number, passage) in passages.enumerated() {
             for copy in passage.copies { passagesByArticle[copy.article, default: []].append(number) }
@@ -85,7 +85,7 @@ public struct AnalysedDossier: Sendable {
     /// The position in `articles` of the article with `slug`, if any: for
     /// reading it in place, where a copy of all it holds would cost more.
     public func articlePosition(_ slug: String) -> Int? {
-        articlePositions[slug]
+        articlePositions.number(of: slug)
     }
 
     /// The entity with `slug`, if any, found in constant time.
@@ -96,12 +96,12 @@ public struct AnalysedDossier: Sendable {
     /// The position in `entities` of the entity with `slug`, if any: for
     /// reading it in place, where a copy of all it holds would cost more.
     public func entityPosition(_ slug: String) -> Int? {
-        entityPositions[slug]
+        entityPositions.number(of: slug)
     }
 
     /// The claim with `slug`, if any, found in constant time.
     public func claim(_ slug: String) -> AnalysedClaim? {
-        claimPositions[slug].map { claims[$0] }
+        claimPositions.number(of: slug).map { claims[$0] }
     }
 
     /// This dossier with `articles` in place of those with the same slugs,
@@ -111,7 +111,7 @@ public struct AnalysedDossier: Sendable {
     public func replacing(_ articles: [AnalysedArticle]) -> AnalysedDossier {
         var updated = self.articles
         for var article in articles {
-            guard let position = articlePositions[article.article.slug] else { continue }
+            guard let position = articlePositions.number(of: article.article.slug) else { continue }
             (article.previous, article.next) = (updated[position].previous, updated[position].next)
             updated[position] = article
         }
@@ -123,10 +123,6 @@ public struct AnalysedDossier: Sendable {
     /// with `slug` shares with others, in order.
     public func passages(in slug: String) -> [Int] {
         passagesByArticle[slug] ?? []
-    }
-
-    private static func positions(_ slugs: [String]) -> [String: Int] {
-        Dictionary(slugs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }
 

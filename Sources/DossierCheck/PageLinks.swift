@@ -1,5 +1,4 @@
 import DossierCore
-import Glibc
 
 /// What the site check needs of one HTML page, read once from its bytes:
 /// where its internal links lead, the ids it defines and whether it has a
@@ -71,8 +70,7 @@ public struct PageLinks: Sendable, Hashable {
         title = scanned.title
         let folder = SitePath(folderOf: path)
         var resolved = folder
-        var targetIndex: [PathKey: Int] = [:]
-        targetIndex.reserveCapacity(64)  // a page of the site links to a few dozen places
+        var targetNumbers = ByteStringNumbers(capacity: 64)  // a page of the site links to a few dozen places
         var ids: [Range<Int32>] = []
         for attribute in scanned.attributes {
             let value = HTMLScanner.decodedValue(contents, attribute.value)
@@ -81,14 +79,10 @@ public struct PageLinks: Sendable, Hashable {
                 if !value.isEmpty { ids.append(append(value)) }
             case .href, .src:
                 guard let (linkPath, fragment) = Self.internalReference(value) else { continue }
-                let index: Int
-                if let known = targetIndex[PathKey(bytes: linkPath)] {
-                    index = known
-                } else {
-                    index = storedTargets.count
+                let (index, isNew) = targetNumbers.add(linkPath)
+                if isNew {
                     resolved.reset(to: folder)
                     storedTargets.append(store(Self.resolve(linkPath, page: path, into: &resolved)))
-                    targetIndex[PathKey(bytes: linkPath)] = index
                 }
                 let fragmentRange = fragment.map { fragment in
                     let start = text.count
@@ -318,33 +312,5 @@ struct SitePath {
         guard let start = starts.popLast() else { return false }
         bytes.removeSubrange(max(0, start - 1)...)
         return true
-    }
-}
-
-/// A path as UTF-8, hashed and compared in one go (an `ArraySlice`'s own
-/// hash and `==` take a byte at a time). A check looks up every link of
-/// every page, so the bytes are first folded eight at a time into one word,
-/// which is all `Hasher` then mixes.
-struct PathKey: Hashable {
-    var bytes: ArraySlice<UInt8>
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(bytes.withUnsafeBytes { bytes in
-            var folded = UInt64(bytes.count)
-            var offset = 0
-            while offset + 8 <= bytes.count {
-                folded = (folded ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-                folded ^= folded >> 29
-                offset += 8
-            }
-            var tail: UInt64 = 0
-            for byte in bytes[offset...].reversed() { tail = tail << 8 | UInt64(byte) }
-            return (folded ^ tail) &* 0x9E37_79B9_7F4A_7C15
-        })
-    }
-
-    static func == (a: PathKey, b: PathKey) -> Bool {
-        a.bytes.count == b.bytes.count
-            && a.bytes.withUnsafeBytes { a in b.bytes.withUnsafeBytes { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
     }
 }

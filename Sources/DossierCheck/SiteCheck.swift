@@ -55,7 +55,7 @@ public enum SiteCheck {
         }
         var findings = checks.flatMap(\.findings)
         if let numbered = site.numbered, !extracted.isEmpty {
-            if let front = numbered.numbers[PathKey(bytes: ArraySlice("index.html".utf8))] {
+            if let front = numbered.numbers.number(of: "index.html") {
                 let reached = reachable(from: front, linked: checks.map(\.linkedPages))
                 findings += numbered.paths.indices.filter { !reached[$0] }.map { Finding(page: numbered.paths[$0], offset: nil, problem: .unreachable) }
             } else {
@@ -88,8 +88,8 @@ public enum SiteCheck {
         struct Numbered: Sendable {
             let paths: [String]
             let pages: [PageLinks]
-            let numbers: [PathKey: Int]
-            let otherFiles: Set<PathKey>
+            let numbers: ByteStringNumbers
+            let otherFiles: ByteStringNumbers
         }
 
         let pages: [String: PageLinks]
@@ -106,16 +106,14 @@ public enum SiteCheck {
             }
             let paths = Array(pages.keys)
             numbered = Numbered(paths: paths, pages: paths.map { pages[$0]! },
-                                numbers: Dictionary(uniqueKeysWithValues: paths.enumerated().map { (PathKey(bytes: ArraySlice($1.utf8)), $0) }),
-                                otherFiles: Set(otherFiles.map { PathKey(bytes: ArraySlice($0.utf8)) }))
+                                numbers: ByteStringNumbers(paths), otherFiles: ByteStringNumbers(otherFiles))
         }
 
         /// Whether the file at `path` is in the site; what was read of it
         /// and its number, when it is a page (the number when the site is numbered).
         func find(_ path: ArraySlice<UInt8>) -> (isFile: Bool, page: PageLinks?, number: Int?) {
             if let numbered {
-                let key = PathKey(bytes: path)
-                guard let number = numbered.numbers[key] else { return (numbered.otherFiles.contains(key), nil, nil) }
+                guard let number = numbered.numbers.number(of: path) else { return (numbered.otherFiles.number(of: path) != nil, nil, nil) }
                 return (true, numbered.pages[number], number)
             }
             let path = String(decoding: path, as: UTF8.self)
