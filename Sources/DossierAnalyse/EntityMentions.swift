@@ -106,15 +106,16 @@ public struct EntityIndex: Sendable {
         var mentions: [Mention] = []
         var ordinals: [Int: Int] = [:]
         for (number, text) in paragraphs.enumerated() {
-            var sentences: [Range<Int>: String] = [:]  // made once for all the mentions in each
+            // The sentence of the last mention: mentions come in order, so each sentence is cut out once for all of its own.
+            var sentence: (range: Range<Int>, text: String)?
             for match in matcher.mentions(in: text.bytes, accept: { text.span(for: $0.range) != nil }) {
                 let owner = owners[match.pattern]
-                ordinals[owner.entity, default: 0] += 1
-                let (sentence, range) = text.sentence(around: match.range)
-                if sentences[sentence] == nil { sentences[sentence] = text.text(sentence) }
+                let ordinal = incremented(&ordinals[owner.entity, default: 0])  // one look-up
+                let (sentenceRange, range) = text.sentence(around: match.range)
+                if sentence?.range != sentenceRange { sentence = (sentenceRange, text.text(sentenceRange)) }
                 mentions.append(Mention(
-                    entity: entities[owner.entity].slug, name: owner.name, ordinal: ordinals[owner.entity]!,
-                    paragraph: number, sentence: sentences[sentence]!, rangeInSentence: range,
+                    entity: entities[owner.entity].slug, name: owner.name, ordinal: ordinal,
+                    paragraph: number, sentence: sentence!.text, rangeInSentence: range,
                     range: match.range, span: text.span(for: match.range)!))
             }
         }
@@ -130,4 +131,10 @@ public struct EntityIndex: Sendable {
             return (entities[owner.entity], owner.name, match.range)
         }
     }
+}
+
+/// Adds one to `count`; the new count.
+private func incremented(_ count: inout Int) -> Int {
+    count += 1
+    return count
 }

@@ -8,14 +8,14 @@ struct ParagraphText {
     /// A stretch of `bytes` and the inline node it comes from.
     struct Piece {
         var node: MarkdownNode
+        /// The node `node` is a child of.
+        var parent: MarkdownNode
         var range: Range<Int>
         /// The inlines from the paragraph's child down to `node` itself.
         var path: [MarkdownNode]
         var isText: Bool
         /// False for code, line breaks and anything inside a link or image.
         var linkable: Bool
-
-        var parent: MarkdownNode? { path.count > 1 ? path[path.count - 2] : node.parent }
     }
 
     private(set) var bytes: [UInt8] = []
@@ -44,10 +44,10 @@ struct ParagraphText {
         for child in node.children {
             let childPath = path + [child]
             switch child.kind {
-            case .text: append(child.literal ?? "", childPath, isText: true, linkable: linkable)
-            case .softBreak: append(" ", childPath, isText: false, linkable: linkable)
-            case .lineBreak: append("\n", childPath, isText: false, linkable: false)
-            case .code: append(child.literal ?? "", childPath, isText: false, linkable: false)
+            case .text: append(child.literal ?? "", childPath, parent: node, isText: true, linkable: linkable)
+            case .softBreak: append(" ", childPath, parent: node, isText: false, linkable: linkable)
+            case .lineBreak: append("\n", childPath, parent: node, isText: false, linkable: false)
+            case .code: append(child.literal ?? "", childPath, parent: node, isText: false, linkable: false)
             case .link, .image: collect(child, path: childPath, linkable: false)
             case .htmlInline: continue
             default: collect(child, path: childPath, linkable: linkable)
@@ -55,10 +55,10 @@ struct ParagraphText {
         }
     }
 
-    private mutating func append(_ text: String, _ path: [MarkdownNode], isText: Bool, linkable: Bool) {
+    private mutating func append(_ text: String, _ path: [MarkdownNode], parent: MarkdownNode, isText: Bool, linkable: Bool) {
         let start = bytes.count
         bytes += text.utf8
-        pieces.append(Piece(node: path.last!, range: start..<bytes.count, path: path, isText: isText, linkable: linkable))
+        pieces.append(Piece(node: path.last!, parent: parent, range: start..<bytes.count, path: path, isText: isText, linkable: linkable))
     }
 
     /// The smallest wrappable span that holds `range`, and the bytes it
@@ -101,13 +101,13 @@ struct ParagraphText {
     /// starts and ends in text, crosses only linkable siblings, and touches
     /// no link or code.
     func span(for range: Range<Int>) -> InlineSpan? {
+        // Read in place, by index: each mention found is tried here, and a copy of a piece retains its nodes.
         guard let first = pieces.firstIndex(where: { $0.range.upperBound > range.lowerBound }),
-              let last = pieces.lastIndex(where: { $0.range.lowerBound < range.upperBound }) else { return nil }
-        let run = pieces[first...last]
-        guard run.allSatisfy({ $0.linkable && $0.parent == run.first!.parent }),
-              run.first!.isText, run.last!.isText else { return nil }
-        return InlineSpan(start: TextPosition(node: run.first!.node, utf8Offset: range.lowerBound - run.first!.range.lowerBound),
-                          end: TextPosition(node: run.last!.node, utf8Offset: range.upperBound - run.last!.range.lowerBound))
+              let last = pieces.lastIndex(where: { $0.range.lowerBound < range.upperBound }),
+              pieces[first].isText, pieces[last].isText else { return nil }
+        for index in first...last where !pieces[index].linkable || pieces[index].parent != pieces[first].parent { return nil }
+        return InlineSpan(start: TextPosition(node: pieces[first].node, utf8Offset: range.lowerBound - pieces[first].range.lowerBound),
+                          end: TextPosition(node: pieces[last].node, utf8Offset: range.upperBound - pieces[last].range.lowerBound))
     }
 
     /// The sentence `range` stands in (the whole of it, should `range`
