@@ -33,38 +33,50 @@ extension StringProtocol {
 
     /// Words as a reader counts them: space-separated tokens that hold a
     /// letter or digit (`Russia's` and `US-led` are one word each, `—` none).
-    @inlinable public var wordCount: Int {
+    @inlinable public var wordCount: Int { wordCount(upTo: .max) }
+
+    /// ``wordCount``, or `limit + 1` when there are more than `limit`
+    /// words: counting stops soon after, for checks that only ask whether
+    /// a line is short, on paragraphs of hundreds of words.
+    @inlinable public func wordCount(upTo limit: Int) -> Int {
         let text = String(self)
-        if text.isPlainASCII, let count = text.utf8.withContiguousStorageIfAvailable(countASCIIWords) {
+        if text.isPlainASCII, let count = text.utf8.withContiguousStorageIfAvailable({ countASCIIWords($0, upTo: limit) }) {
             return count
         }
-        return text.scalarsAreCharacters ? countWords(in: text.unicodeScalars) : countWords(in: text)
+        return text.scalarsAreCharacters ? countWords(in: text.unicodeScalars, upTo: limit) : countWords(in: text, upTo: limit)
     }
 }
 
-/// Words as `wordCount` counts them, in ASCII text, where a byte is a
-/// Character: with arithmetic on each byte and no branch on it, as ingest
-/// counts the words of every line of every raw file.
-@usableFromInline func countASCIIWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+/// Words as `wordCount(upTo:)` counts them, in ASCII text, where a byte is
+/// a Character: with arithmetic on each byte and no branch on it, as ingest
+/// counts the words of every line of every raw file. The limit is checked
+/// every 64 bytes.
+@usableFromInline func countASCIIWords(_ bytes: UnsafeBufferPointer<UInt8>, upTo limit: Int) -> Int {
     var count = 0
     var countedThisToken: UInt8 = 0  // 1 or 0, as the flags below, which are combined without branching
-    for byte in bytes {
-        let isWhitespace: UInt8 = (byte == 0x20 ? 1 : 0) | (byte &- 0x09 < 5 ? 1 : 0)  // space, \t \n \v \f \r
-        let isLetterOrNumber: UInt8 = ((byte | 0x20) &- UInt8(ascii: "a") < 26 ? 1 : 0) | (byte &- UInt8(ascii: "0") < 10 ? 1 : 0)
-        count &+= Int(isLetterOrNumber & ~countedThisToken)
-        countedThisToken = (countedThisToken | isLetterOrNumber) & ~isWhitespace & 1
+    var chunkStart = 0
+    while chunkStart < bytes.count && count <= limit {
+        let chunkEnd = min(chunkStart + 64, bytes.count)
+        for byte in UnsafeBufferPointer(rebasing: bytes[chunkStart..<chunkEnd]) {
+            let isWhitespace: UInt8 = (byte == 0x20 ? 1 : 0) | (byte &- 0x09 < 5 ? 1 : 0)  // space, \t \n \v \f \r
+            let isLetterOrNumber: UInt8 = ((byte | 0x20) &- UInt8(ascii: "a") < 26 ? 1 : 0) | (byte &- UInt8(ascii: "0") < 10 ? 1 : 0)
+            count &+= Int(isLetterOrNumber & ~countedThisToken)
+            countedThisToken = (countedThisToken | isLetterOrNumber) & ~isWhitespace & 1
+        }
+        chunkStart = chunkEnd
     }
-    return count
+    return count > limit ? limit + 1 : count
 }
 
-/// Words as `wordCount` counts them, in a sequence of units.
-@inlinable func countWords(in units: some Sequence<some TextUnit>) -> Int {
+/// Words as `wordCount(upTo:)` counts them, in a sequence of units.
+@inlinable func countWords(in units: some Sequence<some TextUnit>, upTo limit: Int = .max) -> Int {
     var count = 0
     var countedThisToken = false
     for unit in units {
         if unit.isWhitespace {
             countedThisToken = false
         } else if !countedThisToken && unit.isLetterOrNumber {
+            guard count <= limit else { break }
             count += 1
             countedThisToken = true
         }

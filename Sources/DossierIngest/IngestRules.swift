@@ -9,13 +9,18 @@ struct RawLine {
     /// The text lower-cased, with punctuation and symbols at both ends removed
     /// and curly quotes made straight: what phrase lists are compared with.
     let key: String
+    /// The words, or `wordsCounted + 1` for a line with more.
     let words: Int
+
+    /// How far a line's words are counted: past the most any rule asks
+    /// about (60), and no further, for the paragraphs of a hundred words and more.
+    static let wordsCounted = 61
 
     init(number: Int, text: String) {
         self.number = number
         self.text = text
         self.key = RawLine.key(for: text)
-        self.words = text.wordCount
+        self.words = text.wordCount(upTo: Self.wordsCounted)
     }
 
     /// Whether the line reads as a sentence: it ends as sentences end.

@@ -31,3 +31,21 @@ func wordsAreTokensWithALetterOrDigit(_ text: String, _ expected: Int) {
     }
     #expect("a\u{0B}b\u{0C}c\u{1C}d".wordCount == 3)  // \v and \f separate words; U+001C is no space to a Character
 }
+
+/// A count up to a limit is the whole count, or the limit plus one when
+/// there are more words, in ASCII (read 64 bytes at a time) and other text.
+@Test func aCountUpToALimitStopsPastIt() {
+    var state: UInt64 = 11
+    func next(_ bound: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int(state >> 33) % bound
+    }
+    let words = ["a", "Syria", "12", "—", "déjà", "US-led", "Москва"]
+    for _ in 0..<500 {
+        let text = (0..<next(200)).map { _ in words[next(words.count)] }.joined(separator: next(4) == 0 ? "  " : " ")
+        let limit = next(120)
+        #expect(text.wordCount(upTo: limit) == min(text.wordCount, limit + 1), "\(limit) \(text.debugDescription)")
+    }
+    #expect(String(repeating: "word ", count: 300).wordCount(upTo: 100) == 101)
+    #expect(String(repeating: "word ", count: 300).wordCount(upTo: .max) == 300)
+}

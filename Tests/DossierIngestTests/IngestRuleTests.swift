@@ -78,6 +78,16 @@ let ruleExamples: [RuleExample] = [
         #expect(Set(IngestRules.all.map(\.name)).count == IngestRules.all.count, "rule names must be unique")
     }
 
+    /// A line's words are counted only so far; every rule's limit must lie
+    /// below that, or a long line would pass as one of the limit's length.
+    @Test func linesAreCountedPastEveryRulesLimit() {
+        let limits = IngestRules.anywhere.map(\.maximumWords)
+        #expect(limits.allSatisfy { $0 < RawLine.wordsCounted }, "\(limits)")
+        let paragraph = RawLine(number: 1, text: Array(repeating: "Long paragraph words.", count: 80).joined(separator: " "))
+        #expect(paragraph.words == RawLine.wordsCounted + 1)
+        #expect(paragraph.isProse)
+    }
+
     /// Story sentences that look a little like chrome must survive.
     @Test(arguments: [
         "Share prices in Moscow fell sharply on Monday after the announcement.",
