@@ -98,14 +98,37 @@ struct LineRule: Sendable {
     /// one of `prefixes`.
     init(_ name: String, _ summary: String, phrases: Set<String>, prefixes: [String] = [],
          maximumWords: Int = 12, startsTail: Bool = false) {
-        // Phrases and prefixes are lower-case ASCII: a key is one, or starts
-        // with one, only if it starts with the same byte. That rules most
-        // keys out at once.
+        let keys = KeyPhrases(phrases: phrases, prefixes: prefixes)
+        self.init(name, summary, maximumWords: maximumWords, startsTail: startsTail) { line in keys.match(line.key) }
+    }
+}
+
+/// Keys that are one of a set of phrases or start with one of a list of
+/// prefixes, all lower-case ASCII. A key is one, or starts with one, only
+/// if it starts with the same byte, which rules most keys out at once; the
+/// others are compared in place, as every line of every raw file is tried.
+struct KeyPhrases: Sendable {
+    private let phrases: Set<String>
+    private let prefixes: [String]
+    /// For each byte value, whether a phrase or prefix starts with it.
+    private let isInitial: [Bool]
+
+    init(phrases: Set<String> = [], prefixes: [String] = []) {
+        self.phrases = phrases
+        self.prefixes = prefixes
         let initials = Set((phrases + prefixes).compactMap(\.utf8.first))
-        self.init(name, summary, maximumWords: maximumWords, startsTail: startsTail) { line in
-            guard let initial = line.key.utf8.first, initials.contains(initial) else { return false }
-            return phrases.contains(line.key) || prefixes.contains { line.key.hasPrefix($0) }
-        }
+        isInitial = (0...255).map { initials.contains(UInt8($0)) }
+    }
+
+    /// Labels of a list or teaser line: a key that is the label, or starts
+    /// with it and a space or a colon.
+    init(labels: [String]) {
+        self.init(phrases: Set(labels), prefixes: labels.flatMap { [$0 + " ", $0 + ":"] })
+    }
+
+    func match(_ key: String) -> Bool {
+        guard let initial = key.utf8.first, isInitial[Int(initial)] else { return false }
+        return phrases.contains(key) || prefixes.indices.contains { key.hasPrefix(prefixes[$0]) }
     }
 }
 
@@ -125,8 +148,7 @@ public enum IngestRules {
                  maximumWords: 10) { line in
             (line.key.scalarsAreCharacters ? allSocialWords(line.key.unicodeScalars, of: line.key)
                                            : allSocialWords(line.key, of: line.key))
-                || ["share this", "share on ", "click to share", "click to email", "opens in new window",
-                    "download pdf", "print this", "email this"].contains { line.key.hasPrefix($0) }
+                || sharePrefixes.match(line.key)
         },
         LineRule("advertisement", "advertising labels: Advertisement, Sponsored, Story continues below advertisement",
                  phrases: ["advertisement", "advertising", "ad", "ads", "sponsored", "sponsored content", "promoted",
@@ -161,11 +183,11 @@ public enum IngestRules {
             line.key.firstByteRange(of: "cookie") != nil && cookieConsentWords.occur(in: line.key)
         },
         LineRule("tag-list", "tag and topic lists: Tags: Syria, Russia; Filed under ...", maximumWords: 30) { line in
-            tagLabels.contains { $0.begins(line.key) } && !line.text.hasSuffix(".")
+            tagLabels.match(line.key) && !line.text.hasSuffix(".")
         },
         LineRule("read-more", "teasers for other stories: Read more ..., Read also ..., See also ...",
                  maximumWords: 25) { line in
-            readMoreLabels.contains { $0.begins(line.key) }
+            readMoreLabels.match(line.key)
         },
         LineRule("credits", "reporting and editing credits: (Reporting by ...; Editing by ...)", maximumWords: 40) { line in
             line.key.firstByteRange(of: " by") != nil && line.key.prefixMatch(of: credit) != nil
@@ -179,8 +201,7 @@ public enum IngestRules {
         LineRule("photo-caption", "photo captions and credits: ... (Reuters photo), Photo: ..., Image copyright ...",
                  maximumWords: 50) { line in
             line.text.firstByteRange(of: ")") != nil && line.text.firstMatch(of: photoCredit) != nil
-                || ["photo:", "photo credit", "image:", "image copyright", "image caption", "getty images",
-                    "enlarge this image", "file photo:", "pictured:"].contains { line.key.hasPrefix($0) }
+                || photoPrefixes.match(line.key)
                 || line.key.firstByteRange(of: " of ") != nil && line.key.wholeMatch(of: slideCounter) != nil
         },
     ]
@@ -225,26 +246,16 @@ public enum IngestRules {
         "thumbs up", "thumbs down",
     ]
 
-    /// A label of a list or teaser line, as the line's key begins with it.
-    struct Label: Sendable {
-        let label, withSpace, withColon: String
+    static let tagLabels = KeyPhrases(labels: ["tags", "tagged", "topics", "filed under", "categories", "keywords", "trends"])
 
-        init(_ label: String) {
-            self.label = label
-            withSpace = label + " "
-            withColon = label + ":"
-        }
+    static let readMoreLabels = KeyPhrases(labels: ["read more", "read also", "also read", "read next", "see also",
+                                                    "continue reading", "read the full story"])
 
-        /// Whether the key is the label, or starts with it and a space or colon.
-        func begins(_ key: String) -> Bool {
-            key.hasPrefix(label) && (key == label || key.hasPrefix(withSpace) || key.hasPrefix(withColon))
-        }
-    }
+    static let sharePrefixes = KeyPhrases(prefixes: ["share this", "share on ", "click to share", "click to email",
+                                                     "opens in new window", "download pdf", "print this", "email this"])
 
-    static let tagLabels = ["tags", "tagged", "topics", "filed under", "categories", "keywords", "trends"].map(Label.init)
-
-    static let readMoreLabels = ["read more", "read also", "also read", "read next", "see also", "continue reading",
-                                 "read the full story"].map(Label.init)
+    static let photoPrefixes = KeyPhrases(prefixes: ["photo:", "photo credit", "image:", "image copyright", "image caption",
+                                                     "getty images", "enlarge this image", "file photo:", "pictured:"])
 
     /// Whether the key has words, and all are social words: the words
     /// `split(whereSeparator: separatesSocialWords)` gives, looked at in turn

@@ -94,7 +94,10 @@ private struct NormalizationPass {
     }
 
     mutating func handle(_ line: RawLine) {
-        if let rule = IngestRules.anywhere.first(where: { line.words <= $0.maximumWords && $0.matches(line) }) {
+        // The rules are read in place, by index: a copy of each for every line would retain all it holds.
+        let rules = IngestRules.anywhere
+        if let index = rules.indices.first(where: { line.words <= rules[$0].maximumWords && rules[$0].matches(line) }) {
+            let rule = rules[index]
             drop(line, rule.name)
             if rule.name == "copyright" { creditOutlet(from: line) }
             if rule.startsTail && zone == .body { inTail = true }

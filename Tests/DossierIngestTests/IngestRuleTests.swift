@@ -78,6 +78,15 @@ let ruleExamples: [RuleExample] = [
         #expect(Set(IngestRules.all.map(\.name)).count == IngestRules.all.count, "rule names must be unique")
     }
 
+    @Test func keysAreMatchedAsPhrasesPrefixesOrLabels() {
+        let labels = KeyPhrases(labels: ["tags", "filed under"])
+        #expect(["tags", "tags: syria", "tags russia", "filed under: news"].allSatisfy(labels.match))
+        #expect(!["tagsx", "tag", "the tags", "filed", "", "étiquettes"].contains(where: labels.match))
+        let keys = KeyPhrases(phrases: ["home"], prefixes: ["share on "])
+        #expect(keys.match("home") && keys.match("share on facebook"))
+        #expect(!keys.match("homepage") && !keys.match("share on") && !keys.match("a home"))
+    }
+
     /// A line's words are counted only so far; every rule's limit must lie
     /// below that, or a long line would pass as one of the limit's length.
     @Test func linesAreCountedPastEveryRulesLimit() {
