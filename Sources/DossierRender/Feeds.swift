@@ -100,7 +100,7 @@ extension String {
     /// The first `limit` words of the text, one space between each, with
     /// ` …` when there are more. Words are what ASCII white space separates;
     /// reading bytes, and only as far as needed, keeps this cheap on the
-    /// whole text of a large dossier.
+    /// whole text of a large dossier (`search.json` holds all of it).
     func firstWords(_ limit: Int) -> String {
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
         var text = self
@@ -121,11 +121,16 @@ extension String {
                         keep(" …")
                         return count
                     }
+                    // Words with one space between them, as most are, are copied in one piece.
                     let start = index
-                    while index < bytes.count, !isSpace(bytes[index]) { index += 1 }
-                    if words > 0 { keep(" ") }
+                    while true {
+                        while index < bytes.count, !isSpace(bytes[index]) { index += 1 }
+                        words += 1
+                        guard words < limit, index + 1 < bytes.count, bytes[index] == 0x20, !isSpace(bytes[index + 1]) else { break }
+                        index += 1
+                    }
+                    if count > 0 { keep(" ") }
                     keep(UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                    words += 1
                 }
             }
         }

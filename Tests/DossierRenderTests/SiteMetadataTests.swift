@@ -182,3 +182,21 @@ private func xmlElements(_ text: String) -> [(name: String, attributes: [String:
 func firstWordsKeepsWordsAndMakesWhiteSpaceOneSpace(_ text: String, _ limit: Int, _ expected: String) {
     #expect(text.firstWords(limit) == expected)
 }
+
+/// Runs of single-spaced words are copied in one piece: the result is the
+/// same as taking the words one by one, for any white space and limit.
+@Test func firstWordsAreTheWordsOneByOne() {
+    var state: UInt64 = 5
+    func next(_ bound: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int(state >> 33) % bound
+    }
+    let pieces = ["a", "Syria", "déjà", "—", " ", " ", " ", "  ", "\n", "\t", "\r\n"]
+    for _ in 0..<3_000 {
+        let text = (0..<next(30)).map { _ in pieces[next(pieces.count)] }.joined()
+        let limit = next(12)
+        let words = text.split(whereSeparator: { $0.isASCII && $0.isWhitespace }).map(String.init)
+        let expected = words.prefix(limit).joined(separator: " ") + (words.count > limit ? " …" : "")
+        #expect(text.firstWords(limit) == expected, "\(limit) \(text.debugDescription)")
+    }
+}
