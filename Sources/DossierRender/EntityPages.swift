@@ -135,12 +135,16 @@ extension PageContext {
             guard let position = dossier.entityPosition(mention.entity) else { return nil }
             // Each mention's markup is made in one piece: an article has dozens.
             let link = entityLinks[position]
-            let id = String(concatenating: #" id=""#, link.anchorPrefix, String(mention.ordinal), "\"")
+            let ordinal = String(mention.ordinal)
             guard linked.insert(Linked(paragraph: mention.paragraph, entity: position)).inserted else {
-                return InlineWrap(span: mention.span, enter: String(concatenating: #"<span class="mention""#, id, ">"), exit: "</span>")
+                return InlineWrap(span: mention.span,
+                                  enter: String(concatenating: #"<span class="mention" id=""#, link.anchorPrefix, ordinal, #"">"#),
+                                  exit: "</span>")
             }
             let attributes = dossier.entities[position].entity.name == mention.name ? link.href : link.hrefAndTitle
-            return InlineWrap(span: mention.span, enter: String(concatenating: #"<a class="entity""#, id, attributes, ">"), exit: "</a>")
+            return InlineWrap(span: mention.span,
+                              enter: String(concatenating: #"<a class="entity" id=""#, link.anchorPrefix, ordinal, "\"", attributes, ">"),
+                              exit: "</a>")
         }
     }
 

@@ -97,8 +97,9 @@ enum LinkedData {
                 let named = analysed.entitySlugs.compactMap(dossier.entityPosition)
                 if !named.isEmpty {
                     json.member("mentions", each: named) { position, json in
-                        let entity = dossier.entities[position].entity
-                        thing(type: type(entity.kind), name: entity.name, url: entityLinks[position].absoluteURL, to: &json)
+                        // The two fields read in place: a copy of the whole entity for each mention would retain all it holds.
+                        thing(type: type(dossier.entities[position].entity.kind), name: dossier.entities[position].entity.name,
+                              url: entityLinks[position].absoluteURL, to: &json)
                     }
                 }
             }
