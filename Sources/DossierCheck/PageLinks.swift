@@ -196,7 +196,11 @@ public struct PageLinks: Sendable, Hashable {
     static func internalReference(_ url: ArraySlice<UInt8>) -> (path: ArraySlice<UInt8>, fragment: ArraySlice<UInt8>?)? {
         guard let first = url.firstIndex(where: { !isSpace($0) }), let last = url.lastIndex(where: { !isSpace($0) }) else { return nil }
         let url = url[first...last]
-        guard !url.elementsEqual("#".utf8), !url.starts(with: "//".utf8), !hasScheme(url) else { return nil }
+        // Compared byte by byte: generic comparisons with a string's bytes cost more than the rest, for every link.
+        let slash = UInt8(ascii: "/")
+        guard !(url.count == 1 && url.first == UInt8(ascii: "#")),
+              !(url.count >= 2 && url.first == slash && url[url.startIndex + 1] == slash),
+              !hasScheme(url) else { return nil }
         let hash = url.firstIndex(of: UInt8(ascii: "#"))
         let beforeHash = url[..<(hash ?? url.endIndex)]
         let path = beforeHash[..<(beforeHash.firstIndex(of: UInt8(ascii: "?")) ?? beforeHash.endIndex)]
@@ -221,7 +225,8 @@ public struct PageLinks: Sendable, Hashable {
             let end = path[start...].firstIndex(of: UInt8(ascii: "/")) ?? path.endIndex
             let part = path[start..<end]
             let isLast = end == path.endIndex
-            let isDot = part.elementsEqual(".".utf8), isDotDot = part.elementsEqual("..".utf8)
+            let isDot = part.count == 1 && part.first == UInt8(ascii: ".")
+            let isDotDot = part.count == 2 && part.allSatisfy { $0 == UInt8(ascii: ".") }
             if isDotDot {
                 guard resolved.dropLastSegment() else { return .outsideSite }
             } else if !isDot && !(isLast && part.isEmpty) {
