@@ -146,8 +146,6 @@ struct FigureToken {
     var range: Range<Int>
     /// Whether white space (or the start of the text) comes right before it.
     var isSpaced: Bool
-    /// Words lower-cased with `’` as `'`; marks as written; numbers empty.
-    var lower: String
     /// What a word can mean in a figure, if anything.
     var word: FigureWord?
     /// The value of a number.
@@ -218,7 +216,7 @@ struct FigureScanner {
         var periodFrom = [FigurePeriod?](repeating: nil, count: tokens.count)
         for index in tokens.indices.reversed() {
             let sameSentenceNext = index + 1 < tokens.count && sentenceOfToken[index + 1] == sentenceOfToken[index]
-            periodFrom[index] = Self.period(startingAt: index, in: tokens) ?? (sameSentenceNext ? periodFrom[index + 1] : nil)
+            periodFrom[index] = Self.period(startingAt: index, in: tokens, text: text) ?? (sameSentenceNext ? periodFrom[index + 1] : nil)
         }
         self.periodFrom = periodFrom
     }
@@ -282,10 +280,10 @@ struct FigureScanner {
             return make(from: first, through: name.last ?? percent.end - 1, value: value, interval: interval,
                         isPercent: true,
                         counted: "percent" + (name.isEmpty ? "" : " of " + name.map(tokenText).joined(separator: " ")),
-                        key: "percent" + (name.isEmpty ? "" : " of " + name.map { tokens[$0].lower }.joined(separator: " ")))
+                        key: "percent" + (name.isEmpty ? "" : " of " + name.map(lower).joined(separator: " ")))
         }
         guard isCountedWord(end) else { return nil }
-        let counted = tokens[end].lower
+        let counted = lower(end)
         return make(from: first, through: end, value: value, interval: interval, isPercent: false,
                     counted: counted, key: Self.singular(counted))
     }
@@ -298,10 +296,10 @@ struct FigureScanner {
             unit *= next
             index += 2
         }
-        guard tokens[start].lower != "tens" || index > start + 1, isWord(index, "of"), isCountedWord(index + 1) else {
+        guard lower(start) != "tens" || index > start + 1, isWord(index, "of"), isCountedWord(index + 1) else {
             return nil
         }
-        let counted = tokens[index + 1].lower
+        let counted = lower(index + 1)
         return make(from: start, through: index + 1, value: 2 * unit, interval: FigureInterval(lower: 2 * unit, upper: nil),
                     isPercent: false, counted: counted, key: Self.singular(counted))
     }
@@ -374,7 +372,7 @@ struct FigureScanner {
                 && (lastSmall.map { $0 >= 20 && $0.truncatingRemainder(dividingBy: 10) == 0 && small < 10 } ?? isScaled):
                 current += small
                 lastSmall = small
-            case nil where isWords && tokens[index].lower == "and" && isScaled && lastSmall == nil && isNumberWord(index + 1):
+            case nil where isWords && lower(index) == "and" && isScaled && lastSmall == nil && isNumberWord(index + 1):
                 break  // `three hundred and five`
             default:
                 break reading
@@ -401,8 +399,8 @@ struct FigureScanner {
     func rangeEnd(after index: Int) -> Number? {
         guard index + 1 < tokens.count else { return nil }
         let token = tokens[index]
-        let isHyphen = token.kind == .mark && token.lower == "-" && !token.isSpaced && !tokens[index + 1].isSpaced
-        let isEnDash = token.kind == .mark && token.lower == "–"
+        let isHyphen = token.kind == .mark && lower(index) == "-" && !token.isSpaced && !tokens[index + 1].isSpaced
+        let isEnDash = token.kind == .mark && lower(index) == "–"
         guard isHyphen || isEnDash || isWord(index, "to") else { return nil }
         return readNumber(at: index + 1)
     }
@@ -412,9 +410,9 @@ struct FigureScanner {
     func stands(alone start: Int) -> Bool {
         guard start > 0 else { return true }
         let previous = tokens[start - 1]
-        if !tokens[start].isSpaced && !Self.openings.contains(previous.lower) { return false }
-        let monthIndex = previous.lower == "." && !previous.isSpaced && start > 1 ? start - 2 : start - 1
-        return !(Self.months.contains(tokens[monthIndex].lower) && isCapitalised(monthIndex))
+        if !tokens[start].isSpaced && !Self.openings.contains(lower(start - 1)) { return false }
+        let monthIndex = lower(start - 1) == "." && !previous.isSpaced && start > 1 ? start - 2 : start - 1
+        return !(Self.months.contains(lower(monthIndex)) && isCapitalised(monthIndex))
     }
 
     // MARK: - Words around the number
@@ -424,7 +422,7 @@ struct FigureScanner {
         for length in stride(from: 3, through: 1, by: -1) where start - length >= floor {
             let words = (start - length)..<start
             guard words.allSatisfy({ isWord($0) || ($0 == words.lowerBound && tokens[$0].kind == .word) }) else { continue }
-            if let qualifier = Self.qualifiers[words.map { tokens[$0].lower }.joined(separator: " ")] {
+            if let qualifier = Self.qualifiers[words.map(lower).joined(separator: " ")] {
                 return (qualifier, words.lowerBound)
             }
         }
@@ -436,7 +434,7 @@ struct FigureScanner {
     func percent(at index: Int) -> (end: Int, ofName: [Int])? {
         guard index < tokens.count else { return nil }
         let end: Int
-        if tokens[index].lower == "%" && tokens[index].kind == .mark || isWord(index, "percent") || isWord(index, "pct") {
+        if tokens[index].kind == .mark && lower(index) == "%" || isWord(index, "percent") || isWord(index, "pct") {
             end = index + 1
         } else if isWord(index, "per"), isWord(index + 1, "cent") {
             end = index + 2
@@ -453,12 +451,12 @@ struct FigureScanner {
         var words: [Int] = []
         var index = start
         while words.count < 6, isWord(index) {
-            if tokens[index].lower == "of", !words.isEmpty {
+            if lower(index) == "of", !words.isEmpty {
                 let next = isWord(index + 1, "the") ? index + 2 : index + 1
-                guard isWord(next), isCapitalised(next), !Self.nameStopWords.contains(tokens[next].lower) else { break }
+                guard isWord(next), isCapitalised(next), !Self.nameStopWords.contains(lower(next)) else { break }
                 words += index...next
                 index = next + 1
-            } else if Self.nameStopWords.contains(tokens[index].lower) {
+            } else if Self.nameStopWords.contains(lower(index)) {
                 break
             } else {
                 words.append(index)
@@ -471,7 +469,7 @@ struct FigureScanner {
     /// Whether token `index` can be what a number counts: a word after white
     /// space that is not a stop word.
     func isCountedWord(_ index: Int) -> Bool {
-        guard isWord(index), !Self.stopWords.contains(tokens[index].lower) else { return false }
+        guard isWord(index), !Self.stopWords.contains(lower(index)) else { return false }
         if case .vague = tokens[index].word { return false }
         return true
     }
@@ -479,7 +477,7 @@ struct FigureScanner {
     /// Whether token `index` is a word after white space (and is `word`, when given).
     func isWord(_ index: Int, _ word: String? = nil) -> Bool {
         index >= 0 && index < tokens.count && tokens[index].kind == .word && tokens[index].isSpaced
-            && (word == nil || tokens[index].lower == word)
+            && (word == nil || lower(index) == word)
     }
 
     func isCapitalised(_ index: Int) -> Bool {
@@ -490,9 +488,24 @@ struct FigureScanner {
         String(decoding: text[tokens[index].range], as: UTF8.self)
     }
 
+    /// Token `index` as figures compare it: a word lower-cased with `’` as
+    /// `'`, a mark as written, a number empty. Made when asked for, near a
+    /// number, rather than for every word of the text.
+    func lower(_ index: Int) -> String {
+        Self.lower(tokens[index], in: text)
+    }
+
+    static func lower(_ token: FigureToken, in text: [UInt8]) -> String {
+        switch token.kind {
+        case .word: lowerCased(text[token.range])
+        case .mark: String(decoding: text[token.range], as: UTF8.self)
+        case .number: ""
+        }
+    }
+
     /// The period named by the phrase starting at token `index`, if any:
     /// `daily`, `per week`, `last month` (not `last day`), `a day` (not `a day ago`), `annually`, ….
-    static func period(startingAt index: Int, in tokens: [FigureToken]) -> FigurePeriod? {
+    static func period(startingAt index: Int, in tokens: [FigureToken], text: [UInt8]) -> FigurePeriod? {
         func unit(after index: Int) -> FigurePeriod? {
             guard index + 1 < tokens.count, tokens[index + 1].isSpaced, case .unit(let period) = tokens[index + 1].word
             else { return nil }
@@ -507,7 +520,7 @@ struct FigureScanner {
             return unit(after: index).flatMap { $0 == .day ? nil : $0 }
         case .a:
             guard let period = unit(after: index),
-                  index + 2 >= tokens.count || !momentWords.contains(tokens[index + 2].lower) else { return nil }
+                  index + 2 >= tokens.count || !momentWords.contains(lower(tokens[index + 2], in: text)) else { return nil }
             return period
         default:
             return nil
@@ -550,19 +563,17 @@ struct FigureScanner {
             if isDigit(byte) {
                 index = numberEnd(in: text, from: index)
                 let digits = text[start..<index].filter { $0 != UInt8(ascii: ",") }
-                tokens.append(FigureToken(kind: .number, range: start..<index, isSpaced: isSpaced, lower: "",
+                tokens.append(FigureToken(kind: .number, range: start..<index, isSpaced: isSpaced,
                                           number: Double(String(decoding: digits, as: UTF8.self)) ?? 0,
                                           isPlainDigits: digits.count == index - start && !digits.contains(UInt8(ascii: "."))))
             } else if let end = letterEnd(in: text, at: index) {
                 index = end
                 while let end = letterEnd(in: text, at: index) ?? joinedLetterEnd(in: text, at: index) { index = end }
-                let lower = lowerCased(text[start..<index])
-                tokens.append(FigureToken(kind: .word, range: start..<index, isSpaced: isSpaced, lower: lower,
-                                          word: vocabularyWord(lower)))
+                tokens.append(FigureToken(kind: .word, range: start..<index, isSpaced: isSpaced,
+                                          word: vocabularyWord(text[start..<index])))
             } else {
                 index = scalarEnd(in: text, at: index)
-                tokens.append(FigureToken(kind: .mark, range: start..<index, isSpaced: isSpaced,
-                                          lower: String(decoding: text[start..<index], as: UTF8.self)))
+                tokens.append(FigureToken(kind: .mark, range: start..<index, isSpaced: isSpaced))
             }
             isSpaced = false
         }
@@ -677,12 +688,27 @@ struct FigureScanner {
         vocabularyShapes[shape(of: word.utf8)] ? vocabulary[word] : nil
     }
 
+    /// ``vocabularyWord(_:)`` of the word with these bytes, lower-cased. An
+    /// ASCII word's shape is read from its bytes, and the lower-cased
+    /// string is made only for the few words of a shape in the vocabulary.
+    static func vocabularyWord(_ bytes: ArraySlice<UInt8>) -> FigureWord? {
+        guard let first = bytes.first, let last = bytes.last, bytes.allSatisfy({ $0 < 0x80 }) else {
+            return vocabularyWord(lowerCased(bytes))
+        }
+        func lowered(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+        return vocabularyShapes[shape(count: bytes.count, first: lowered(first), last: lowered(last))] ? vocabulary[lowerCased(bytes)] : nil
+    }
+
     /// A number from 0 to 4095 made of a word's length and its first and
     /// last bytes: words of different shapes differ. Read from the view,
     /// which a word (small, or native UTF-8) gives at once, without a copy.
     static func shape(of word: String.UTF8View) -> Int {
         guard let first = word.first, let last = word.last else { return 0 }
-        return (word.count &* 977 &+ Int(first) &* 31 &+ Int(last)) & 4095
+        return shape(count: word.count, first: first, last: last)
+    }
+
+    static func shape(count: Int, first: UInt8, last: UInt8) -> Int {
+        (count &* 977 &+ Int(first) &* 31 &+ Int(last)) & 4095
     }
 
     /// Whether some word of the vocabulary has each shape.
