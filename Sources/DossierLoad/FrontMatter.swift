@@ -83,7 +83,7 @@ public struct FrontMatterDocument {
             }
         }
         do {
-            let value = try YAMLDecoder(encoding: .utf8).decode(T.self, from: Node.mapping(mapping ?? Node.Mapping([])))
+            let value = try frontMatterDecoder.decode(T.self, from: Node.mapping(mapping ?? Node.Mapping([])))
             return (problems.isEmpty ? value : nil, problems)
         } catch let error as DecodingError {
             problems.append(describe(error))
@@ -200,3 +200,10 @@ extension Substring {
         return self[startIndex..<end]
     }
 }
+
+/// The decoder of every file's front matter, made once: making a
+/// `YAMLDecoder` reads the whole process environment (for Yams' default
+/// encoding, before ours replaces it), which took longer than decoding a
+/// small front matter. Decoding reads the decoder's options and changes
+/// nothing in it, so the files' tasks share it.
+nonisolated(unsafe) private let frontMatterDecoder = YAMLDecoder(encoding: .utf8)
