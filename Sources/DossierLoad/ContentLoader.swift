@@ -56,11 +56,15 @@ public struct ContentLoader: Sendable {
     public static let maximumFileSize = 5_000_000
 
     public let root: URL
+    /// `root` as a path, which files' paths are joined to by hand: a URL
+    /// made for each of ten thousand files costs more than reading it.
+    private let rootPath: String
     /// The most bytes a file this loader reads may hold.
     public let maximumFileSize: Int
 
     public init(root: URL, maximumFileSize: Int = ContentLoader.maximumFileSize) {
         self.root = root
+        rootPath = root.path
         self.maximumFileSize = maximumFileSize
     }
 
@@ -123,7 +127,7 @@ public struct ContentLoader: Sendable {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0] == "content", !parts[2].hasPrefix(".") else { return nil }
         var status = stat()
-        guard lstat(root.appendingPathComponent(path).path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard lstat("\(rootPath)/\(path)", &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         var problems: [Diagnostic] = []
         let name = String(parts[2])
         switch parts[1] {
@@ -249,7 +253,7 @@ public struct ContentLoader: Sendable {
     private func stillListed(_ name: String, in listing: LoadCache.Listing, folder: String) -> Bool {
         if name.hasPrefix(".") { return true }
         var status = stat()
-        let exists = lstat(root.appendingPathComponent(folder).appendingPathComponent(name).path, &status) == 0
+        let exists = lstat("\(rootPath)/\(folder)/\(name)", &status) == 0
         if listing.names.contains(name) { return exists && status.st_mode & S_IFMT == S_IFREG }
         return !exists
     }
@@ -315,7 +319,7 @@ public struct ContentLoader: Sendable {
     }
 
     private func readBytes(_ path: String, problems: inout [Diagnostic]) -> [UInt8]? {
-        Self.readFile(at: root.appendingPathComponent(path).path, reportingAs: path, limit: maximumFileSize, problems: &problems)
+        Self.readFile(at: "\(rootPath)/\(path)", reportingAs: path, limit: maximumFileSize, problems: &problems)
     }
 
     /// The bytes of the file at `absolutePath`, read as content files are:
@@ -357,6 +361,7 @@ public struct ContentLoader: Sendable {
             problems.append(.error(SourceLocation(path: path), "not valid UTF-8: save the file as UTF-8"))
             return nil
         }
+        guard bytes.contains(UInt8(ascii: "\r")) else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 }
