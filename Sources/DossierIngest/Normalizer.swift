@@ -278,11 +278,14 @@ private struct NormalizationPass {
         guard bytes.count == 2, let first = bytes.first, let second = bytes.last, isCapital(first),
               datelineEnds.occur(in: text) else { return text }
         let found: (place: Substring, agency: Substring?, end: String.Index)
+        // Each reading of a match's `output` makes its captures anew: it is read once.
         if isCapital(second) || placeContinuations.contains(second), let match = text.prefixMatch(of: dateline) {
-            found = (match.output.place, match.output.agency, match.range.upperBound)
+            let output = match.output
+            found = (output.place, output.agency, match.range.upperBound)
         } else if second &- UInt8(ascii: "a") < 26, text.containsByte(UInt8(ascii: "(")),
                   let match = text.prefixMatch(of: agencyDateline) {
-            found = (match.output.place, match.output.agency, match.range.upperBound)
+            let output = match.output
+            found = (output.place, output.agency, match.range.upperBound)
         } else {
             return text
         }
