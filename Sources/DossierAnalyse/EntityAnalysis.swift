@@ -55,21 +55,24 @@ enum EntityAnalysis {
     /// `entities` sorted by slug; warns about names that match nothing.
     static func run(_ entities: [Entity], articles: [AnalysedArticle]) async -> ([AnalysedEntity], [Diagnostic]) {
         // Entities by number, so the counting below hashes integers, not slugs.
-        let number = Dictionary(entities.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        let number = ByteStringNumbers(entities.lazy.map(\.slug))
         var appearances = [[EntityAppearance]](repeating: [], count: entities.count)
         var counts = [[String: Int]](repeating: [:], count: entities.count)  // by name found
         var named: [[Int]] = []  // by article: the numbers of the entities it names, each once
         var appearsIn = [[Int]](repeating: [], count: entities.count)  // by entity: the articles, by number
         named.reserveCapacity(articles.count)
-        for (articleNumber, article) in articles.enumerated() {  // in reading order, so each entity's appearances are too
+        // In reading order, so each entity's appearances are too; articles
+        // and mentions are read in place, by index, not copied.
+        for articleNumber in articles.indices {
+            let mentions = articles[articleNumber].mentions
             var byEntity: [Int: [Int]] = [:]
-            for (position, mention) in article.mentions.enumerated() {
-                guard let entity = number[mention.entity] else { continue }
+            for position in mentions.indices {
+                guard let entity = number.number(of: mentions[position].entity) else { continue }
                 byEntity[entity, default: []].append(position)
-                counts[entity][mention.name, default: 0] += 1
+                counts[entity][mentions[position].name, default: 0] += 1
             }
             for (entity, positions) in byEntity {
-                appearances[entity].append(EntityAppearance(article: article.article.slug, mentionNumbers: positions))
+                appearances[entity].append(EntityAppearance(article: articles[articleNumber].article.slug, mentionNumbers: positions))
                 appearsIn[entity].append(articleNumber)
             }
             named.append(Array(byEntity.keys))
