@@ -250,7 +250,7 @@ struct PhraseFolding {
                     lastWasSpace = true
                 } else {
                     lastWasSpace = false
-                    emit((0x41...0x5A).contains(byte) ? byte + 0x20 : byte, from: offset)
+                    emit(asciiLowercased(byte), from: offset)
                 }
                 offset += 1
                 continue

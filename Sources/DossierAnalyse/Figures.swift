@@ -1,3 +1,5 @@
+import DossierCore
+
 /// A numeric interval; a nil bound is unbounded.
 public struct FigureInterval: Hashable, Sendable, CustomStringConvertible {
     public var lower: Double?
@@ -626,7 +628,7 @@ struct FigureScanner {
         if bytes.allSatisfy({ $0 < 0x80 }) {
             return String(unsafeUninitializedCapacity: bytes.count) { buffer in
                 for (offset, byte) in bytes.enumerated() {
-                    buffer[offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                    buffer[offset] = asciiLowercased(byte)
                 }
                 return bytes.count
             }
@@ -695,8 +697,8 @@ struct FigureScanner {
         guard let first = bytes.first, let last = bytes.last, bytes.allSatisfy({ $0 < 0x80 }) else {
             return vocabularyWord(lowerCased(bytes))
         }
-        func lowered(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
-        return vocabularyShapes[shape(count: bytes.count, first: lowered(first), last: lowered(last))] ? vocabulary[lowerCased(bytes)] : nil
+        let shape = shape(count: bytes.count, first: asciiLowercased(first), last: asciiLowercased(last))
+        return vocabularyShapes[shape] ? vocabulary[lowerCased(bytes)] : nil
     }
 
     /// A number from 0 to 4095 made of a word's length and its first and

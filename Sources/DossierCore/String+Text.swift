@@ -47,6 +47,12 @@ extension StringProtocol {
     }
 }
 
+/// The byte with an ASCII capital letter made small; any other byte as it
+/// is: how every stage folds the case of text it reads byte by byte.
+@inlinable public func asciiLowercased(_ byte: UInt8) -> UInt8 {
+    (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+}
+
 /// Words as `wordCount(upTo:)` counts them, in ASCII text, where a byte is
 /// a Character: with arithmetic on each byte and no branch on it, as ingest
 /// counts the words of every line of every raw file. The limit is checked

@@ -1,3 +1,5 @@
+import DossierCore
+
 /// Removes what is left of HTML in scraped text: comments, tags (keeping
 /// their text), script-like elements with their content, and character
 /// references. Newlines inside removed markup are kept, so line numbers

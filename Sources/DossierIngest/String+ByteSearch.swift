@@ -157,11 +157,6 @@ private func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in text: Unsafe
     return nil
 }
 
-/// The byte with an ASCII capital letter made small; any other byte as it is.
-func asciiLowercased(_ byte: UInt8) -> UInt8 {
-    (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
-}
-
 /// Whether the byte is an ASCII letter or digit.
 func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
     (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10
