@@ -259,18 +259,17 @@ public struct ContentLoader: Sendable {
     }
 
     private func listFiles(_ folder: String, extension wanted: String, problems: inout [Diagnostic]) -> [String] {
-        let url = root.appendingPathComponent(folder)
         var parent = ""
         for component in folder.split(separator: "/") {
             parent += parent.isEmpty ? String(component) : "/\(component)"
-            let type = try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(parent).path)[.type]
+            let type = try? FileManager.default.attributesOfItem(atPath: "\(rootPath)/\(parent)")[.type]
             if type as? FileAttributeType == .typeSymbolicLink {
                 let warning = Diagnostic.warning(SourceLocation(path: parent), "symbolic link not followed: content must be inside the dossier")
                 if !problems.contains(warning) { problems.append(warning) }
                 return []
             }
         }
-        let folderPath = url.path  // joined by hand below: a URL for each of ten thousand files costs more than its lstat
+        let folderPath = "\(rootPath)/\(folder)"
         guard let entries = Self.entries(of: folderPath) else { return [] }
         var files: [String] = []
         for (name, listedType) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
