@@ -4,15 +4,21 @@
 /// name, every transform is known, every tag is complete.
 public struct Template: Sendable {
     let nodes: [Node]
-    /// The size of the template's text in bytes.
+    /// The text the template writes; its text nodes are ranges of it.
+    let text: [UInt8]
+    /// The size of the template's source in bytes.
     let textSize: Int
 
     /// Parses `text`; a template that does not parse throws
     /// ``TemplateSyntaxError`` with the line and column of the problem.
     public init(_ text: String) throws(TemplateSyntaxError) {
         var parser = TemplateParser(Array(text.utf8))
-        nodes = try parser.parse()
+        (nodes, self.text) = try parser.parse()
         textSize = text.utf8.count
+    }
+
+    init(nodes: [Node], text: [UInt8], textSize: Int) {
+        (self.nodes, self.text, self.textSize) = (nodes, text, textSize)
     }
 }
 
@@ -28,8 +34,11 @@ public struct TemplateSyntaxError: Error, Sendable, CustomStringConvertible {
 
 /// One part of a parsed template.
 enum Node: Sendable {
-    /// Text copied as it is.
-    case text([UInt8])
+    /// Text copied as it is: a range of the template's text (of the
+    /// library's, once the template is in a library). A range, not bytes of
+    /// its own, so that a page's rendering reads all its text from one
+    /// place, not from hundreds of small lists spread over memory.
+    case text(Range<Int>)
     /// `{{name}}` (escaped) or `{{{name}}}`, `{{&name}}` (not escaped).
     case value(Lookup, escaped: Bool)
     /// `{{#name}}…{{/name}}`: shown for each item of a list, once for any
@@ -44,6 +53,23 @@ enum Node: Sendable {
     /// `{{$name}}…{{/name}}` outside a parent: replaced by the block of
     /// that name a parent tag passed down, or else its own content.
     case block(String, content: [Node], indentation: [UInt8])
+}
+
+extension Node {
+    /// The node with its text ranges, and those of the nodes it holds, moved on by `offset`.
+    func movingText(by offset: Int) -> Node {
+        let moving = { (nodes: [Node]) in nodes.map { $0.movingText(by: offset) } }
+        switch self {
+        case .text(let range): return .text((range.lowerBound + offset)..<(range.upperBound + offset))
+        case .value: return self
+        case .section(let lookup, let content): return .section(lookup, moving(content))
+        case .invertedSection(let lookup, let content): return .invertedSection(lookup, moving(content))
+        case .partial: return self
+        case .parent(let name, let overrides, let indentation):
+            return .parent(name, overrides: overrides.mapValues(moving), indentation: indentation)
+        case .block(let name, let content, let indentation): return .block(name, content: moving(content), indentation: indentation)
+        }
+    }
 }
 
 /// What a tag's name stands for.

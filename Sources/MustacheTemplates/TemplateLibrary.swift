@@ -1,8 +1,13 @@
 /// Templates by name, which include one another as partials (`{{> name}}`)
 /// and parents (`{{<name}}…{{/name}}`), and render into bytes.
 public struct TemplateLibrary: Sendable {
+    /// The templates added, each with its text moved into `text`.
     private var templates: [String: Template] = [:]
-    /// The bytes of all templates' text, a first guess at a page's size.
+    /// The text of every template added, one after another, so that a
+    /// page's rendering reads it all from one place (a replaced template's
+    /// text stays, unused).
+    private var text: [UInt8] = []
+    /// The bytes of all templates' source, a first guess at a page's size.
     private var textSize = 0
 
     public init() {}
@@ -10,7 +15,10 @@ public struct TemplateLibrary: Sendable {
     /// Adds `template` under `name`, the name partial and parent tags use
     /// (`partials/header` for `{{> partials/header}}`).
     public mutating func add(_ template: Template, named name: String) {
-        let replaced = templates.updateValue(template, forKey: name)
+        let offset = text.count
+        text += template.text
+        let moved = Template(nodes: template.nodes.map { $0.movingText(by: offset) }, text: [], textSize: template.textSize)
+        let replaced = templates.updateValue(moved, forKey: name)
         textSize += template.textSize - (replaced?.textSize ?? 0)
     }
 
@@ -23,16 +31,20 @@ public struct TemplateLibrary: Sendable {
     /// go, one that writes them out at once need not copy them.
     public func render(_ name: String, with context: TemplateValue) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var renderer = Renderer(templates: templates, context: context)
-        renderer.output.reserveCapacity(2 * textSize)
-        renderer.render(template.nodes)
-        return renderer.output
+        return text.withUnsafeBufferPointer { text in
+            var renderer = Renderer(templates: templates, text: text, context: context)
+            renderer.output.reserveCapacity(2 * textSize)
+            renderer.render(template.nodes)
+            return renderer.output
+        }
     }
 }
 
 /// One rendering: the output so far and where the template is in its data.
 struct Renderer {
     let templates: [String: Template]
+    /// The library's text, which text nodes are ranges of; valid while the renderer is.
+    let text: UnsafeBufferPointer<UInt8>
     var output: [UInt8] = []
     /// The context stack: the data, then each value a section entered, innermost last.
     private var stack: [TemplateValue]
@@ -43,8 +55,9 @@ struct Renderer {
     /// The blocks parent tags passed down, by name; the outermost parent's win.
     private var overrides: [String: [Node]] = [:]
 
-    init(templates: [String: Template], context: TemplateValue) {
+    init(templates: [String: Template], text: UnsafeBufferPointer<UInt8>, context: TemplateValue) {
         self.templates = templates
+        self.text = text
         stack = [context]
     }
 
@@ -52,8 +65,8 @@ struct Renderer {
         // By position: `for node in nodes` would copy each node, retaining what it holds.
         for position in nodes.indices {
             switch nodes[position] {
-            case .text(let text):
-                write(text)
+            case .text(let range):
+                write(UnsafeBufferPointer(rebasing: text[range]))
             case .value(let lookup, let escaped):
                 if let value = resolve(lookup) { write(value, escaped: escaped) }
             case .section(let lookup, let content):
@@ -163,13 +176,13 @@ struct Renderer {
         !indentation.isEmpty && (output.last ?? .newline) == .newline
     }
 
-    private mutating func write(_ text: [UInt8]) {
+    private mutating func write(_ text: UnsafeBufferPointer<UInt8>) {
         guard !indentation.isEmpty else { return output.append(contentsOf: text) }
         var lineStart = text.startIndex
         while lineStart < text.endIndex {
             let lineEnd = text[lineStart...].firstIndex(of: .newline).map { $0 + 1 } ?? text.endIndex
             if atLineStart { output.append(contentsOf: indentation) }
-            output.append(contentsOf: text[lineStart..<lineEnd])
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd]))
             lineStart = lineEnd
         }
     }

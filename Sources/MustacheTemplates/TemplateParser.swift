@@ -2,9 +2,12 @@
 /// into tags and lines of text, a line that holds a single section,
 /// comment, partial, parent, block or delimiter tag and otherwise only
 /// blanks is left out of the output (the tag "stands alone"), and tags are
-/// nested into sections, parents and blocks.
+/// nested into sections, parents and blocks. The text the template writes
+/// is gathered into one list of bytes, which text nodes are ranges of.
 struct TemplateParser {
     private let bytes: [UInt8]
+    /// The text of every text node, one after another.
+    private var text: [UInt8] = []
     private var position = 0
     private var opening: [UInt8] = Array("{{".utf8)
     private var closing: [UInt8] = Array("}}".utf8)
@@ -15,7 +18,7 @@ struct TemplateParser {
         self.bytes = bytes
     }
 
-    mutating func parse() throws(TemplateSyntaxError) -> [Node] {
+    mutating func parse() throws(TemplateSyntaxError) -> (nodes: [Node], text: [UInt8]) {
         var line: [Piece] = []
         while let piece = try nextPiece() {
             line.append(piece)
@@ -28,7 +31,7 @@ struct TemplateParser {
         if let unclosed = open.last?.tag {
             throw error(at: unclosed.start, "\(unclosed.source) is never closed")
         }
-        return open[0].nodes
+        return (open[0].nodes, text)
     }
 
     // MARK: Tags and text
@@ -198,13 +201,15 @@ struct TemplateParser {
         }
     }
 
-    private mutating func appendText(_ text: ArraySlice<UInt8>) {
-        guard !text.isEmpty else { return }
-        if case .text(var previous) = open[open.count - 1].nodes.last {
-            previous.append(contentsOf: text)
-            open[open.count - 1].nodes[open[open.count - 1].nodes.count - 1] = .text(previous)
+    /// Adds `piece` to the text, extending the last node when it is text that ends where `piece` starts.
+    private mutating func appendText(_ piece: ArraySlice<UInt8>) {
+        guard !piece.isEmpty else { return }
+        let range = text.count..<(text.count + piece.count)
+        text.append(contentsOf: piece)
+        if case .text(let previous) = open[open.count - 1].nodes.last, previous.upperBound == range.lowerBound {
+            open[open.count - 1].nodes[open[open.count - 1].nodes.count - 1] = .text(previous.lowerBound..<range.upperBound)
         } else {
-            open[open.count - 1].nodes.append(.text(Array(text)))
+            open[open.count - 1].nodes.append(.text(range))
         }
     }
 

@@ -73,3 +73,13 @@ import Testing
     #expect(String(decoding: first, as: UTF8.self).hasPrefix("item 0,item 1,"))
     #expect(library.render("absent", with: data) == nil)
 }
+
+@Test func aTemplateAddedAgainUnderItsNameReplacesItsText() throws {
+    var library = TemplateLibrary()
+    library.add(try Template("<b>{{> name}}</b>\n"), named: "page")
+    library.add(try Template("old {{a}} text"), named: "name")
+    library.add(try Template("new {{a}}\nlines"), named: "name")
+    let page = try #require(library.render("page", with: ["a": "&"]))
+    #expect(String(decoding: page, as: UTF8.self) == "<b>new &amp;\nlines</b>\n")
+    #expect(library.render("name", with: ["a": 1]).map { String(decoding: $0, as: UTF8.self) } == "new 1\nlines")
+}
