@@ -6,6 +6,8 @@ public struct Template: Sendable {
     let nodes: [Node]
     /// The text the template writes; its text nodes are ranges of it.
     let text: [UInt8]
+    /// The names its tags look up; their paths are ranges of it.
+    let names: [TemplateObject.Name]
     /// The size of the template's source in bytes.
     let textSize: Int
 
@@ -13,12 +15,12 @@ public struct Template: Sendable {
     /// ``TemplateSyntaxError`` with the line and column of the problem.
     public init(_ text: String) throws(TemplateSyntaxError) {
         var parser = TemplateParser(Array(text.utf8))
-        (nodes, self.text) = try parser.parse()
+        (nodes, self.text, names) = try parser.parse()
         textSize = text.utf8.count
     }
 
-    init(nodes: [Node], text: [UInt8], textSize: Int) {
-        (self.nodes, self.text, self.textSize) = (nodes, text, textSize)
+    init(nodes: [Node], text: [UInt8], names: [TemplateObject.Name], textSize: Int) {
+        (self.nodes, self.text, self.names, self.textSize) = (nodes, text, names, textSize)
     }
 }
 
@@ -56,14 +58,15 @@ enum Node: Sendable {
 }
 
 extension Node {
-    /// The node with its text ranges, and those of the nodes it holds, moved on by `offset`.
-    func movingText(by offset: Int) -> Node {
-        let moving = { (nodes: [Node]) in nodes.map { $0.movingText(by: offset) } }
+    /// The node with the ranges it holds, and those of the nodes inside
+    /// it, moved on: text ranges by `text`, name ranges by `names`.
+    func moving(text: Int, names: Int) -> Node {
+        let moving = { (nodes: [Node]) in nodes.map { $0.moving(text: text, names: names) } }
         switch self {
-        case .text(let range): return .text((range.lowerBound + offset)..<(range.upperBound + offset))
-        case .value: return self
-        case .section(let lookup, let content): return .section(lookup, moving(content))
-        case .invertedSection(let lookup, let content): return .invertedSection(lookup, moving(content))
+        case .text(let range): return .text((range.lowerBound + text)..<(range.upperBound + text))
+        case .value(let lookup, let escaped): return .value(lookup.moving(names: names), escaped: escaped)
+        case .section(let lookup, let content): return .section(lookup.moving(names: names), moving(content))
+        case .invertedSection(let lookup, let content): return .invertedSection(lookup.moving(names: names), moving(content))
         case .partial: return self
         case .parent(let name, let overrides, let indentation):
             return .parent(name, overrides: overrides.mapValues(moving), indentation: indentation)
@@ -76,8 +79,11 @@ extension Node {
 enum Lookup: Sendable {
     /// `.`: the innermost value of the context.
     case current
-    /// `a.b.c`: `a` looked up from the innermost object outwards, then `b` and `c` inside it.
-    case path([TemplateObject.Name])
+    /// `a.b.c`: `a` looked up from the innermost object outwards, then `b`
+    /// and `c` inside it; a range of the template's names (of the
+    /// library's, once the template is in a library), so that reading a
+    /// lookup copies no list.
+    case path(Range<Int>)
     /// `empty(x)`: whether `x` is absent, `false`, or an empty list, object or string.
     indirect case empty(Lookup)
     /// `count(x)`: the number of items of a list or object.
@@ -86,4 +92,16 @@ enum Lookup: Sendable {
     case first, last
     /// `index()`: the position of the item of the innermost list section, from 0.
     case index
+}
+
+extension Lookup {
+    /// The lookup with its range of names moved on by `offset`.
+    func moving(names offset: Int) -> Lookup {
+        switch self {
+        case .path(let range): .path((range.lowerBound + offset)..<(range.upperBound + offset))
+        case .empty(let argument): .empty(argument.moving(names: offset))
+        case .count(let argument): .count(argument.moving(names: offset))
+        case .current, .first, .last, .index: self
+        }
+    }
 }

@@ -1,12 +1,14 @@
 /// Templates by name, which include one another as partials (`{{> name}}`)
 /// and parents (`{{<name}}…{{/name}}`), and render into bytes.
 public struct TemplateLibrary: Sendable {
-    /// The templates added, each with its text moved into `text`.
+    /// The templates added, each with its text moved into `text` and its names into `names`.
     private var templates: [String: Template] = [:]
     /// The text of every template added, one after another, so that a
     /// page's rendering reads it all from one place (a replaced template's
     /// text stays, unused).
     private var text: [UInt8] = []
+    /// The names every template added looks up, one template after another.
+    private var names: [TemplateObject.Name] = []
     /// The bytes of all templates' source, a first guess at a page's size.
     private var textSize = 0
 
@@ -15,9 +17,10 @@ public struct TemplateLibrary: Sendable {
     /// Adds `template` under `name`, the name partial and parent tags use
     /// (`partials/header` for `{{> partials/header}}`).
     public mutating func add(_ template: Template, named name: String) {
-        let offset = text.count
+        let nodes = template.nodes.map { $0.moving(text: text.count, names: names.count) }
         text += template.text
-        let moved = Template(nodes: template.nodes.map { $0.movingText(by: offset) }, text: [], textSize: template.textSize)
+        names += template.names
+        let moved = Template(nodes: nodes, text: [], names: [], textSize: template.textSize)
         let replaced = templates.updateValue(moved, forKey: name)
         textSize += template.textSize - (replaced?.textSize ?? 0)
     }
@@ -32,10 +35,12 @@ public struct TemplateLibrary: Sendable {
     public func render(_ name: String, with context: TemplateValue) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         return text.withUnsafeBufferPointer { text in
-            var renderer = Renderer(templates: templates, text: text, context: context)
-            renderer.output.reserveCapacity(2 * textSize)
-            renderer.render(template.nodes)
-            return renderer.output
+            names.withUnsafeBufferPointer { names in
+                var renderer = Renderer(templates: templates, text: text, names: names, context: context)
+                renderer.output.reserveCapacity(2 * textSize)
+                renderer.render(template.nodes)
+                return renderer.output
+            }
         }
     }
 }
@@ -43,8 +48,9 @@ public struct TemplateLibrary: Sendable {
 /// One rendering: the output so far and where the template is in its data.
 struct Renderer {
     let templates: [String: Template]
-    /// The library's text, which text nodes are ranges of; valid while the renderer is.
+    /// The library's text and names, which nodes and lookups hold ranges of; valid while the renderer is.
     let text: UnsafeBufferPointer<UInt8>
+    let names: UnsafeBufferPointer<TemplateObject.Name>
     var output: [UInt8] = []
     /// The context stack: the data, then each value a section entered, innermost last.
     private var stack: [TemplateValue]
@@ -55,9 +61,9 @@ struct Renderer {
     /// The blocks parent tags passed down, by name; the outermost parent's win.
     private var overrides: [String: [Node]] = [:]
 
-    init(templates: [String: Template], text: UnsafeBufferPointer<UInt8>, context: TemplateValue) {
-        self.templates = templates
-        self.text = text
+    init(templates: [String: Template], text: UnsafeBufferPointer<UInt8>, names: UnsafeBufferPointer<TemplateObject.Name>,
+         context: TemplateValue) {
+        (self.templates, self.text, self.names) = (templates, text, names)
         stack = [context]
     }
 
@@ -126,13 +132,13 @@ struct Renderer {
         switch lookup {
         case .current:
             return stack.last
-        case .path(let names):
+        case .path(let path):
             // The first name is looked up from the innermost object outwards, the rest inside what it found.
             for position in stack.indices.reversed() {
                 // Read in place: binding the object to a name would copy it at every level of the stack.
-                guard var value = stack[position][names[0]] else { continue }
-                for name in names.dropFirst() {
-                    guard let field = value[name] else { return nil }
+                guard var value = stack[position][names[path.lowerBound]] else { continue }
+                for name in path.dropFirst() {
+                    guard let field = value[names[name]] else { return nil }
                     value = field
                 }
                 return value

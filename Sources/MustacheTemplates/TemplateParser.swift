@@ -3,11 +3,15 @@
 /// comment, partial, parent, block or delimiter tag and otherwise only
 /// blanks is left out of the output (the tag "stands alone"), and tags are
 /// nested into sections, parents and blocks. The text the template writes
-/// is gathered into one list of bytes, which text nodes are ranges of.
+/// is gathered into one list of bytes, which text nodes are ranges of, and
+/// the names its tags look up into one list of names, which lookups are
+/// ranges of.
 struct TemplateParser {
     private let bytes: [UInt8]
     /// The text of every text node, one after another.
     private var text: [UInt8] = []
+    /// The names of every lookup's path, one path after another.
+    private var names: [TemplateObject.Name] = []
     private var position = 0
     private var opening: [UInt8] = Array("{{".utf8)
     private var closing: [UInt8] = Array("}}".utf8)
@@ -18,7 +22,7 @@ struct TemplateParser {
         self.bytes = bytes
     }
 
-    mutating func parse() throws(TemplateSyntaxError) -> (nodes: [Node], text: [UInt8]) {
+    mutating func parse() throws(TemplateSyntaxError) -> (nodes: [Node], text: [UInt8], names: [TemplateObject.Name]) {
         var line: [Piece] = []
         while let piece = try nextPiece() {
             line.append(piece)
@@ -31,7 +35,7 @@ struct TemplateParser {
         if let unclosed = open.last?.tag {
             throw error(at: unclosed.start, "\(unclosed.source) is never closed")
         }
-        return (open[0].nodes, text)
+        return (open[0].nodes, text, names)
     }
 
     // MARK: Tags and text
@@ -242,8 +246,8 @@ struct TemplateParser {
         return tag
     }
 
-    private func lookup(_ tag: Tag) throws(TemplateSyntaxError) -> Lookup {
-        guard let lookup = Self.lookup(named: tag.name[...]) else {
+    private mutating func lookup(_ tag: Tag) throws(TemplateSyntaxError) -> Lookup {
+        guard let lookup = lookup(named: tag.name[...]) else {
             throw error(at: tag.start, "\(tag.source) names neither a value (name, a.b, .) nor a transform "
                         + "(empty(x), count(x), first(), last(), index())")
         }
@@ -251,7 +255,7 @@ struct TemplateParser {
     }
 
     /// What a tag's name stands for; nil when it is no name or transform.
-    private static func lookup(named name: Substring) -> Lookup? {
+    private mutating func lookup(named name: Substring) -> Lookup? {
         if let parenthesis = name.firstIndex(of: "("), name.last == ")" {
             let argument = name[name.index(after: parenthesis)..<name.index(before: name.endIndex)]
             switch (name[..<parenthesis], argument.isEmpty) {
@@ -265,8 +269,10 @@ struct TemplateParser {
         }
         if name == "." { return .current }
         let names = name.split(separator: ".", omittingEmptySubsequences: false)
-        guard names.allSatisfy({ !$0.isEmpty && !$0.utf8.contains(where: isReserved) }) else { return nil }
-        return .path(names.map { TemplateObject.Name(String($0)) })
+        guard names.allSatisfy({ !$0.isEmpty && !$0.utf8.contains(where: Self.isReserved) }) else { return nil }
+        let start = self.names.count
+        self.names += names.map { TemplateObject.Name(String($0)) }
+        return .path(start..<self.names.count)
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool {
