@@ -79,16 +79,19 @@ extension PageContext {
     /// report. Articles of unknown outlet come last, under one heading.
     func sourcesIndex() -> TemplateObject {
         var page = frame(title: "Sources", depth: 1, section: "sources")
-        let byOutlet = Dictionary(grouping: dossier.articles) { $0.article.metadata.outlet }
+        // Articles by position: grouping the articles themselves would copy each.
+        let byOutlet = Dictionary(grouping: dossier.articles.indices) { dossier.articles[$0].article.metadata.outlet }
         let named = byOutlet.keys.compactMap { $0 }.sorted { $0.lowercased() < $1.lowercased() }
         page["outlets"] = .list((named.map(Optional.some) + (byOutlet[nil] == nil ? [] : [nil])).map { outlet -> TemplateValue in
-            let articles = byOutlet[outlet]!
-            let reported = Set(articles.flatMap { $0.claimAppearances.filter { $0.stance == .reports }.map(\.claim) })
-            let disputed = Set(articles.flatMap { $0.claimAppearances.filter { $0.stance == .disputes }.map(\.claim) })
+            let positions = byOutlet[outlet]!
+            let claimed = { (stance: ClaimStance) in
+                Set(positions.flatMap { dossier.articles[$0].claimAppearances.filter { $0.stance == stance }.map(\.claim) })
+            }
+            let (reported, disputed) = (claimed(.reports), claimed(.disputes))
             var item: TemplateObject = [
                 "name": .string(outlet ?? "Outlet not known"), "known": .bool(outlet != nil),
-                "articles": .list(articles.map { .object(summary($0, depth: 1)) }),
-                "articlesText": .string(counted(articles.count, "article")),
+                "articles": .list(positions.map { .object(summary(at: $0)) }),
+                "articlesText": .string(counted(positions.count, "article")),
                 "reportedClaims": .list(reported.sorted().compactMap(dossier.claim).map { .object(claimSummary($0, folder: "../claims/")) }),
                 "contestedClaims": .list(disputed.sorted().compactMap(dossier.claim).map { .object(claimSummary($0, folder: "../claims/")) }),
             ]

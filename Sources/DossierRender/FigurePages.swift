@@ -50,12 +50,12 @@ extension PageContext {
                 let first = mentions[0].figure
                 var seen: Set<String> = []
                 let articles = mentions.map(\.article).filter { seen.insert($0).inserted }
-                let sources = articles.prefix(Self.sourcesShown).compactMap(dossier.article)
+                let sources = articles.prefix(Self.sourcesShown).compactMap(dossier.articlePosition)
                 return [
                     "value": .string(first.interval.description + (first.isPercent ? " %" : "")),
                     "period": first.period.map { "a \($0.rawValue)" } ?? false,
                     "text": .string(first.text),
-                    "sources": .list(sources.map { .object(summary($0, depth: depth)) }),
+                    "sources": .list(sources.map { .object(summary(at: $0, depth: depth)) }),
                     "moreSources": articles.count > sources.count
                         ? .string(counted(articles.count - sources.count, "more article", separatingThousands: true)) : false,
                 ]

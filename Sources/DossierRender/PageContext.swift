@@ -29,9 +29,10 @@ struct PageContext {
     }
 
     /// The summary of the article at `position` among the dossier's
-    /// articles, for a page one folder down.
-    func summary(at position: Int) -> TemplateObject {
-        articleSummaries.isEmpty ? summary(dossier.articles[position], depth: 1) : articleSummaries[position]
+    /// articles, for a page `depth` folders down; made once per build for
+    /// pages one folder down, most of the site.
+    func summary(at position: Int, depth: Int = 1) -> TemplateObject {
+        depth == 1 && !articleSummaries.isEmpty ? articleSummaries[position] : summary(dossier.articles[position], depth: depth)
     }
 
     /// What every page gets: the site, the path back to the site's root and
