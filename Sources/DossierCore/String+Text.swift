@@ -54,24 +54,70 @@ extension StringProtocol {
 }
 
 /// Words as `wordCount(upTo:)` counts them, in ASCII text, where a byte is
-/// a Character: with arithmetic on each byte and no branch on it, as ingest
-/// counts the words of every line of every raw file. The limit is checked
-/// every 64 bytes.
+/// a Character, 64 bytes at a time, as ingest counts the words of every
+/// line of every raw file and analysis those of every article. Each block
+/// of 64 bytes becomes two masks, one bit a byte: its white space, and its
+/// letters and digits. A token is counted at its first letter or digit,
+/// which is the first bit set in `letters | spaces` at or after the token's
+/// start: subtracting one bit at each start borrows up to that bit and
+/// clears it. The limit is checked every 64 bytes.
 @usableFromInline func countASCIIWords(_ bytes: UnsafeBufferPointer<UInt8>, upTo limit: Int) -> Int {
     var count = 0
-    var countedThisToken: UInt8 = 0  // 1 or 0, as the flags below, which are combined without branching
-    var chunkStart = 0
-    while chunkStart < bytes.count && count <= limit {
-        let chunkEnd = min(chunkStart + 64, bytes.count)
-        for byte in UnsafeBufferPointer(rebasing: bytes[chunkStart..<chunkEnd]) {
-            let isWhitespace: UInt8 = (byte == 0x20 ? 1 : 0) | (byte &- 0x09 < 5 ? 1 : 0)  // space, \t \n \v \f \r
-            let isLetterOrNumber: UInt8 = ((byte | 0x20) &- UInt8(ascii: "a") < 26 ? 1 : 0) | (byte &- UInt8(ascii: "0") < 10 ? 1 : 0)
-            count &+= Int(isLetterOrNumber & ~countedThisToken)
-            countedThisToken = (countedThisToken | isLetterOrNumber) & ~isWhitespace & 1
+    var tokenCounted = false  // the token running into the next block has been counted
+    var blockStart = 0
+    while blockStart < bytes.count && count <= limit {
+        let (spaces, letters): (UInt64, UInt64)
+        if bytes.count - blockStart >= 64 {
+            (spaces, letters) = wordMasks(UnsafeRawPointer(bytes.baseAddress! + blockStart))
+        } else {  // the last bytes, after them spaces, which end a token and count nothing
+            var block = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+            (spaces, letters) = withUnsafeMutableBytes(of: &block) { block in
+                block.initializeMemory(as: UInt8.self, repeating: 0x20)
+                block.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[blockStart...]))
+                return wordMasks(UnsafeRawPointer(block.baseAddress!))
+            }
         }
-        chunkStart = chunkEnd
+        let starts = (spaces << 1 | (tokenCounted ? 0 : 1)) & ~spaces
+        let stops = letters | spaces
+        let firsts = stops & ~(stops &- starts)
+        count &+= (firsts & letters).nonzeroBitCount
+        if spaces == 0 {
+            tokenCounted = tokenCounted || letters != 0
+        } else {
+            let lastSpace = 63 - spaces.leadingZeroBitCount
+            tokenCounted = lastSpace < 63 && letters >> (lastSpace + 1) != 0
+        }
+        blockStart += 64
     }
     return count > limit ? limit + 1 : count
+}
+
+/// The white space (space, \t \n \v \f \r) and the letters and digits
+/// among the 64 ASCII bytes at `block`, one bit a byte, the first byte
+/// lowest: eight bytes at a time, with arithmetic that cannot carry from
+/// one byte into the next, as no byte is over 0x7F.
+@inlinable func wordMasks(_ block: UnsafeRawPointer) -> (spaces: UInt64, letters: UInt64) {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high = 0x80 * ones
+    var (spaces, letters): (UInt64, UInt64) = (0, 0)
+    for word in 0..<8 {
+        let bytes = block.loadUnaligned(fromByteOffset: 8 * word, as: UInt64.self)
+        let small = bytes | 0x20 * ones
+        // A byte from `low` to `top` has its high bit set by adding 0x80 - low, and not by adding 0x7F - top.
+        let letter = (small &+ (0x80 - 0x61) * ones) & ~(small &+ (0x7F - 0x7A) * ones)
+        let digit = (bytes &+ (0x80 - 0x30) * ones) & ~(bytes &+ (0x7F - 0x39) * ones)
+        let control = (bytes &+ (0x80 - 0x09) * ones) & ~(bytes &+ (0x7F - 0x0D) * ones)
+        let space = ~((bytes ^ 0x20 * ones) &+ 0x7F * ones)  // high bit set only where the byte is 0x20
+        spaces |= packedHighBits((control | space) & high) << (8 * word)
+        letters |= packedHighBits((letter | digit) & high) << (8 * word)
+    }
+    return (spaces, letters)
+}
+
+/// The high bit of each byte of `flags` (its only bits), packed into the
+/// low byte: the first byte's into bit 0.
+@inlinable func packedHighBits(_ flags: UInt64) -> UInt64 {
+    ((flags >> 7) &* 0x0102_0408_1020_4080) >> 56
 }
 
 /// Words as `wordCount(upTo:)` counts them, in a sequence of units.

@@ -15,9 +15,10 @@ func wordsAreTokensWithALetterOrDigit(_ text: String, _ expected: Int) {
     #expect(text.wordCount == expected)
 }
 
-/// ASCII text is counted a byte at a time; it counts what the Character by
-/// Character count does, for every ASCII byte but the carriage return
-/// (which makes CR LF one Character, and takes the other way).
+/// ASCII text is counted 64 bytes at a time; it counts what the Character
+/// by Character count does, for every ASCII byte but the carriage return
+/// (which makes CR LF one Character, and takes the other way), in texts
+/// shorter than a block and in tokens that run from one block into the next.
 @Test func asciiTextCountsAsCharactersDo() {
     var state: UInt64 = 7  // a fixed sequence (an LCG), so a failure can be run again
     func next(_ bound: Int) -> Int {
@@ -27,6 +28,13 @@ func wordsAreTokensWithALetterOrDigit(_ text: String, _ expected: Int) {
     let bytes = (0..<128).map(UInt8.init).filter { $0 != 0x0D }
     for _ in 0..<2000 {
         let text = String(decoding: (0..<next(40)).map { _ in bytes[next(bytes.count)] }, as: UTF8.self)
+        #expect(text.wordCount == countWords(in: text), "\(text.debugDescription)")
+    }
+    // Long tokens, runs of spaces and of punctuation, across block boundaries.
+    let pieces = ["a", "Z9", "--", "'", " ", "   ", "\t", "\n", "(x)", String(repeating: "w", count: 70),
+                  String(repeating: "-", count: 65), String(repeating: " ", count: 64), "\u{0B}", "\u{1C}", "~"]
+    for _ in 0..<2000 {
+        let text = (0..<next(60)).map { _ in pieces[next(pieces.count)] }.joined()
         #expect(text.wordCount == countWords(in: text), "\(text.debugDescription)")
     }
     #expect("a\u{0B}b\u{0C}c\u{1C}d".wordCount == 3)  // \v and \f separate words; U+001C is no space to a Character
