@@ -271,13 +271,32 @@ struct GraphLayout {
                 moves.withUnsafeMutableBufferPointer { moves in
                     moves.update(repeating: .zero)
                     for a in 0..<count {
-                        for b in (a + 1)..<count {
+                        var move = moves[a]
+                        var b = a + 1
+                        // Two partners at a time: their square roots and divisions are one
+                        // instruction each, lane by lane the same arithmetic, summed in the same order.
+                        while b + 1 < count {
+                            let x = SIMD2(points[a].x - points[b].x, points[a].x - points[b + 1].x)
+                            let y = SIMD2(points[a].y - points[b].y, points[a].y - points[b + 1].y)
+                            let length = (x * x + y * y).squareRoot()
+                            let distance = length.replacing(with: 1e-6, where: length .< 1e-6)
+                            let factor = ideal * ideal / (distance * distance)
+                            let (pushX, pushY) = (x * factor, y * factor)
+                            for lane in 0..<2 {
+                                let push = Point(x: pushX[lane], y: pushY[lane])
+                                move += push
+                                moves[b + lane] -= push
+                            }
+                            b += 2
+                        }
+                        if b < count {
                             let apart = points[a] - points[b]
                             let distance = max(apart.length, 1e-6)
                             let push = apart * (ideal * ideal / (distance * distance))
-                            moves[a] += push
+                            move += push
                             moves[b] -= push
                         }
+                        moves[a] = move
                     }
                 }
             }
