@@ -96,7 +96,7 @@ extension StringProtocol {
 /// among the 64 ASCII bytes at `block`, one bit a byte, the first byte
 /// lowest: eight bytes at a time, with arithmetic that cannot carry from
 /// one byte into the next, as no byte is over 0x7F.
-@inlinable func wordMasks(_ block: UnsafeRawPointer) -> (spaces: UInt64, letters: UInt64) {
+func wordMasks(_ block: UnsafeRawPointer) -> (spaces: UInt64, letters: UInt64) {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let high = 0x80 * ones
     var (spaces, letters): (UInt64, UInt64) = (0, 0)
@@ -116,7 +116,7 @@ extension StringProtocol {
 
 /// The high bit of each byte of `flags` (its only bits), packed into the
 /// low byte: the first byte's into bit 0.
-@inlinable func packedHighBits(_ flags: UInt64) -> UInt64 {
+func packedHighBits(_ flags: UInt64) -> UInt64 {
     ((flags >> 7) &* 0x0102_0408_1020_4080) >> 56
 }
 

@@ -289,7 +289,7 @@ struct GraphLayout {
                             }
                             b += 2
                         }
-                        if b < count {
+                        if b < count {  // a last partner alone (in the two-lane step with a lane unused, slower)
                             let apart = points[a] - points[b]
                             let distance = max(apart.length, 1e-6)
                             let push = apart * (ideal * ideal / (distance * distance))

@@ -9,18 +9,18 @@ public struct Template: Sendable {
     /// The names its tags look up; their paths are ranges of it.
     let names: [TemplateObject.Name]
     /// The size of the template's source in bytes.
-    let textSize: Int
+    let sourceSize: Int
 
     /// Parses `text`; a template that does not parse throws
     /// ``TemplateSyntaxError`` with the line and column of the problem.
     public init(_ text: String) throws(TemplateSyntaxError) {
         var parser = TemplateParser(Array(text.utf8))
         (nodes, self.text, names) = try parser.parse()
-        textSize = text.utf8.count
+        sourceSize = text.utf8.count
     }
 
-    init(nodes: [Node], text: [UInt8], names: [TemplateObject.Name], textSize: Int) {
-        (self.nodes, self.text, self.names, self.textSize) = (nodes, text, names, textSize)
+    init(nodes: [Node], text: [UInt8], names: [TemplateObject.Name], sourceSize: Int) {
+        (self.nodes, self.text, self.names, self.sourceSize) = (nodes, text, names, sourceSize)
     }
 }
 
@@ -63,7 +63,7 @@ extension Node {
     func moving(text: Int, names: Int) -> Node {
         let moving = { (nodes: [Node]) in nodes.map { $0.moving(text: text, names: names) } }
         switch self {
-        case .text(let range): return .text((range.lowerBound + text)..<(range.upperBound + text))
+        case .text(let range): return .text(range.moved(by: text))
         case .value(let lookup, let escaped): return .value(lookup.moving(names: names), escaped: escaped)
         case .section(let lookup, let content): return .section(lookup.moving(names: names), moving(content))
         case .invertedSection(let lookup, let content): return .invertedSection(lookup.moving(names: names), moving(content))
@@ -72,6 +72,13 @@ extension Node {
             return .parent(name, overrides: overrides.mapValues(moving), indentation: indentation)
         case .block(let name, let content, let indentation): return .block(name, content: moving(content), indentation: indentation)
         }
+    }
+}
+
+extension Range<Int> {
+    /// The range `offset` further on.
+    func moved(by offset: Int) -> Range<Int> {
+        (lowerBound + offset)..<(upperBound + offset)
     }
 }
 
@@ -98,7 +105,7 @@ extension Lookup {
     /// The lookup with its range of names moved on by `offset`.
     func moving(names offset: Int) -> Lookup {
         switch self {
-        case .path(let range): .path((range.lowerBound + offset)..<(range.upperBound + offset))
+        case .path(let range): .path(range.moved(by: offset))
         case .empty(let argument): .empty(argument.moving(names: offset))
         case .count(let argument): .count(argument.moving(names: offset))
         case .current, .first, .last, .index: self

@@ -10,7 +10,7 @@ public struct TemplateLibrary: Sendable {
     /// The names every template added looks up, one template after another.
     private var names: [TemplateObject.Name] = []
     /// The bytes of all templates' source, a first guess at a page's size.
-    private var textSize = 0
+    private var sourceSize = 0
 
     public init() {}
 
@@ -20,9 +20,9 @@ public struct TemplateLibrary: Sendable {
         let nodes = template.nodes.map { $0.moving(text: text.count, names: names.count) }
         text += template.text
         names += template.names
-        let moved = Template(nodes: nodes, text: [], names: [], textSize: template.textSize)
+        let moved = Template(nodes: nodes, text: [], names: [], sourceSize: template.sourceSize)
         let replaced = templates.updateValue(moved, forKey: name)
-        textSize += template.textSize - (replaced?.textSize ?? 0)
+        sourceSize += template.sourceSize - (replaced?.sourceSize ?? 0)
     }
 
     /// The template `name` rendered with `context` as UTF-8 bytes, with
@@ -37,7 +37,7 @@ public struct TemplateLibrary: Sendable {
         return text.withUnsafeBufferPointer { text in
             names.withUnsafeBufferPointer { names in
                 var renderer = Renderer(templates: templates, text: text, names: names, context: context)
-                renderer.output.reserveCapacity(2 * textSize)
+                renderer.output.reserveCapacity(2 * sourceSize)
                 renderer.render(template.nodes)
                 return renderer.output
             }
