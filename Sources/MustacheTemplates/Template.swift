@@ -18,10 +18,6 @@ public struct Template: Sendable {
         (nodes, self.text, names) = try parser.parse()
         sourceSize = text.utf8.count
     }
-
-    init(nodes: [Node], text: [UInt8], names: [TemplateObject.Name], sourceSize: Int) {
-        (self.nodes, self.text, self.names, self.sourceSize) = (nodes, text, names, sourceSize)
-    }
 }
 
 /// Why a template does not parse, and where: a 1-based line and column

@@ -1,8 +1,14 @@
 /// Templates by name, which include one another as partials (`{{> name}}`)
 /// and parents (`{{<name}}…{{/name}}`), and render into bytes.
 public struct TemplateLibrary: Sendable {
-    /// The templates added, each with its text moved into `text` and its names into `names`.
-    private var templates: [String: Template] = [:]
+    /// A template added: its nodes, their ranges moved into the library's
+    /// `text` and `names`, and the size of its source.
+    struct Entry: Sendable {
+        let nodes: [Node]
+        let sourceSize: Int
+    }
+
+    private var templates: [String: Entry] = [:]
     /// The text of every template added, one after another, so that a
     /// page's rendering reads it all from one place (a replaced template's
     /// text stays, unused).
@@ -17,11 +23,10 @@ public struct TemplateLibrary: Sendable {
     /// Adds `template` under `name`, the name partial and parent tags use
     /// (`partials/header` for `{{> partials/header}}`).
     public mutating func add(_ template: Template, named name: String) {
-        let nodes = template.nodes.map { $0.moving(text: text.count, names: names.count) }
+        let entry = Entry(nodes: template.nodes.map { $0.moving(text: text.count, names: names.count) }, sourceSize: template.sourceSize)
         text += template.text
         names += template.names
-        let moved = Template(nodes: nodes, text: [], names: [], sourceSize: template.sourceSize)
-        let replaced = templates.updateValue(moved, forKey: name)
+        let replaced = templates.updateValue(entry, forKey: name)
         sourceSize += template.sourceSize - (replaced?.sourceSize ?? 0)
     }
 
@@ -47,7 +52,7 @@ public struct TemplateLibrary: Sendable {
 
 /// One rendering: the output so far and where the template is in its data.
 struct Renderer {
-    let templates: [String: Template]
+    let templates: [String: TemplateLibrary.Entry]
     /// The library's text and names, which nodes and lookups hold ranges of; valid while the renderer is.
     let text: UnsafeBufferPointer<UInt8>
     let names: UnsafeBufferPointer<TemplateObject.Name>
@@ -61,7 +66,7 @@ struct Renderer {
     /// The blocks parent tags passed down, by name; the outermost parent's win.
     private var overrides: [String: [Node]] = [:]
 
-    init(templates: [String: Template], text: UnsafeBufferPointer<UInt8>, names: UnsafeBufferPointer<TemplateObject.Name>,
+    init(templates: [String: TemplateLibrary.Entry], text: UnsafeBufferPointer<UInt8>, names: UnsafeBufferPointer<TemplateObject.Name>,
          context: TemplateValue) {
         (self.templates, self.text, self.names) = (templates, text, names)
         stack = [context]
