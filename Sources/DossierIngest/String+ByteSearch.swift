@@ -104,28 +104,43 @@ extension String {
 struct ByteNeedles: Sendable {
     /// The needles' bytes after the first, by their first byte.
     private let needlesByFirstByte: [[[UInt8]]]
-    /// 1 for a byte that starts one of the needles, by byte value.
+    /// 1 for a pair of bytes (the first times 256 plus the second) that
+    /// starts a needle, or whose first byte is a needle by itself.
     private let startsNeedle: [UInt8]
+    /// 1 for a byte that is a needle by itself, which may also be a text's last.
+    private let isNeedle: [UInt8]
 
     init(_ strings: [String]) {
         var needlesByFirstByte = [[[UInt8]]](repeating: [], count: 256)
-        var startsNeedle = [UInt8](repeating: 0, count: 256)
+        var startsNeedle = [UInt8](repeating: 0, count: 256 * 256)
+        var isNeedle = [UInt8](repeating: 0, count: 256)
         for needle in strings.map({ Array($0.utf8) }) where !needle.isEmpty {
-            needlesByFirstByte[Int(needle[0])].append(Array(needle.dropFirst()))
-            startsNeedle[Int(needle[0])] = 1
+            let first = Int(needle[0])
+            needlesByFirstByte[first].append(Array(needle.dropFirst()))
+            if needle.count == 1 {
+                isNeedle[first] = 1
+                for second in 0..<256 { startsNeedle[first << 8 | second] = 1 }
+            } else {
+                startsNeedle[first << 8 | Int(needle[1])] = 1
+            }
         }
         self.needlesByFirstByte = needlesByFirstByte
         self.startsNeedle = startsNeedle
+        self.isNeedle = isNeedle
     }
 
     func occur(in text: some StringProtocol) -> Bool {
         let search = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
-            startsNeedle.withUnsafeBufferPointer { startsNeedle in
-                // A first pass without branches rules out most texts quickly.
-                var starts: UInt8 = 0
-                for byte in bytes { starts |= startsNeedle[Int(byte)] }
+            guard let last = bytes.last else { return false }
+            return startsNeedle.withUnsafeBufferPointer { startsNeedle in
+                // A first pass without branches, over pairs of bytes, rules
+                // out most texts quickly: a needle's first byte alone (a
+                // capital, often) is common, its first two are not.
+                var starts = isNeedle[Int(last)]
+                for index in bytes.indices.dropLast() { starts |= startsNeedle[Int(bytes[index]) << 8 | Int(bytes[index + 1])] }
                 guard starts != 0 else { return false }
-                for start in bytes.indices where startsNeedle[Int(bytes[start])] != 0 {
+                if isNeedle[Int(last)] != 0 { return true }
+                for start in bytes.indices.dropLast() where startsNeedle[Int(bytes[start]) << 8 | Int(bytes[start + 1])] != 0 {
                     let rest = bytes[(start + 1)...]
                     if needlesByFirstByte[Int(bytes[start])].contains(where: { rest.starts(with: $0) }) { return true }
                 }

@@ -71,6 +71,9 @@ import Testing
         }
         #expect(needles.occur(in: "Moscow’s"))
         #expect(!needles.occur(in: "Read More"))
+        // A needle of one byte, first, last or alone; a needle's first byte alone.
+        #expect(needles.occur(in: "&") && needles.occur(in: "& b") && needles.occur(in: "a &"))
+        #expect(!needles.occur(in: "") && !needles.occur(in: "R") && !needles.occur(in: "a Rea"))
     }
 
     @Test func bytesAreFoundWhereTheyAre() {
