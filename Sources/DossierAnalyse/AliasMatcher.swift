@@ -22,14 +22,34 @@ public struct AliasMatcher: Sendable {
     /// Bytes that occur in no pattern share class 0, so the table stays small.
     private let byteClass: [Int32]
     private let classCount: Int
-    /// The automaton as a table: `transitions[state * classCount + class]`.
-    private let transitions: [Int32]
+    /// How to leave each state (see ``Step``).
+    private let steps: [Step]
+    /// The transitions of the states that have a row, every class's:
+    /// `rows[step.row + class]`.
+    private let rows: [Int32]
     /// Whether each byte leads anywhere from the start state.
     private let startsPattern: [Bool]
     /// The pattern that ends exactly at each state, or -1.
     private let output: [Int32]
     /// The nearest state along the failure links that has an output, or -1.
     private let outputLink: [Int32]
+
+    /// How the automaton leaves a state. A full row of transitions for every
+    /// state made the table megabytes for a dossier's names, and reading a
+    /// text waited on a cache miss per byte. Most states of a trie of names
+    /// lead on by one byte only: those keep that byte's class and the state
+    /// it leads to, and for any other byte the automaton goes on as from
+    /// their failure state (a state that ends a path has no such byte). The
+    /// start state and the states where the trie branches keep a full row,
+    /// so a few hundred kilobytes hold the automaton.
+    private struct Step {
+        /// Where the state's row starts in `rows`, or -1 when it has none.
+        var row: Int32
+        /// The class of the one byte that leads on from a state without a row.
+        var onlyClass: Int32
+        var onlyNext: Int32
+        var failure: Int32
+    }
 
     /// A matcher for `patterns`; empty patterns never match, and of equal
     /// patterns only the first does. When `foldingASCII`, an ASCII capital
@@ -57,6 +77,7 @@ public struct AliasMatcher: Sendable {
         // The trie, with -1 for a missing edge.
         var table = [Int32](repeating: -1, count: classCount)
         var output: [Int32] = [-1]
+        var parents: [(state: Int32, symbol: Int32)] = [(-1, -1)]
         for (index, bytes) in encoded.enumerated() where !bytes.isEmpty {
             var state = 0
             for byte in bytes {
@@ -64,6 +85,7 @@ public struct AliasMatcher: Sendable {
                 if table[slot] < 0 {
                     table[slot] = Int32(output.count)
                     output.append(-1)
+                    parents.append((Int32(state), classes[Int(byte)]))
                     table += repeatElement(-1, count: classCount)
                 }
                 state = Int(table[slot])
@@ -95,7 +117,26 @@ public struct AliasMatcher: Sendable {
                 }
             }
         }
-        transitions = table
+        // The trie's edges were those the completion above did not fill in:
+        // a state's children are the states whose parent it is.
+        var children = [Int32](repeating: 0, count: output.count)
+        var onlyChild = [(symbol: Int32, next: Int32)](repeating: (-1, -1), count: output.count)
+        for (child, (parent, symbol)) in parents.enumerated() where child > 0 {
+            children[Int(parent)] += 1
+            onlyChild[Int(parent)] = (symbol, Int32(child))
+        }
+        var rows: [Int32] = []
+        let classCount = classCount
+        steps = output.indices.map { state in
+            if state != 0 && children[state] < 2 {
+                let (symbol, next) = onlyChild[state]  // (-1, -1) for a state that ends a path
+                return Step(row: -1, onlyClass: symbol, onlyNext: next, failure: failure[state])
+            }
+            let row = Int32(rows.count)
+            rows += table[(state * classCount)..<((state + 1) * classCount)]
+            return Step(row: row, onlyClass: -1, onlyNext: -1, failure: failure[state])
+        }
+        self.rows = rows
         startsPattern = classes.map { table[Int($0)] != 0 }
         self.output = output
         self.outputLink = outputLink
@@ -110,26 +151,35 @@ public struct AliasMatcher: Sendable {
         // start state, the bytes that start no pattern (most of a text) are
         // passed over without a transition, which would lead back to it.
         text.withUnsafeBufferPointer { text in
-            transitions.withUnsafeBufferPointer { transitions in
-                byteClass.withUnsafeBufferPointer { byteClass in
-                    startsPattern.withUnsafeBufferPointer { startsPattern in
-                        output.withUnsafeBufferPointer { output in
-                            outputLink.withUnsafeBufferPointer { outputLink in
-                                var state = 0
-                                var position = 0
-                                while position < text.count {
-                                    if state == 0 {
-                                        while position < text.count, !startsPattern[Int(text[position])] { position += 1 }
-                                        guard position < text.count else { break }
+            steps.withUnsafeBufferPointer { steps in
+                rows.withUnsafeBufferPointer { rows in
+                    byteClass.withUnsafeBufferPointer { byteClass in
+                        startsPattern.withUnsafeBufferPointer { startsPattern in
+                            output.withUnsafeBufferPointer { output in
+                                outputLink.withUnsafeBufferPointer { outputLink in
+                                    var state = 0
+                                    var position = 0
+                                    while position < text.count {
+                                        if state == 0 {
+                                            while position < text.count, !startsPattern[Int(text[position])] { position += 1 }
+                                            guard position < text.count else { break }
+                                        }
+                                        let symbol = byteClass[Int(text[position])]
+                                        var from = state
+                                        while true {  // ends at the start state, which has a row
+                                            let step = steps[from]
+                                            if step.row >= 0 { state = Int(rows[Int(step.row) &+ Int(symbol)]); break }
+                                            if step.onlyClass == symbol { state = Int(step.onlyNext); break }
+                                            from = Int(step.failure)
+                                        }
+                                        var found = output[state] >= 0 ? state : Int(outputLink[state])
+                                        while found >= 0 {
+                                            let pattern = Int(output[found])
+                                            matches.append(Match(pattern: pattern, range: (position + 1 - lengths[pattern])..<(position + 1)))
+                                            found = Int(outputLink[found])
+                                        }
+                                        position += 1
                                     }
-                                    state = Int(transitions[state &* classCount &+ Int(byteClass[Int(text[position])])])
-                                    var found = output[state] >= 0 ? state : Int(outputLink[state])
-                                    while found >= 0 {
-                                        let pattern = Int(output[found])
-                                        matches.append(Match(pattern: pattern, range: (position + 1 - lengths[pattern])..<(position + 1)))
-                                        found = Int(outputLink[found])
-                                    }
-                                    position += 1
                                 }
                             }
                         }
