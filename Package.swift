@@ -100,14 +100,15 @@ let package = Package(
 // not change; the others are compiled as without one. Functions private
 // to a file are named in the profile by the file's name alone, so that the
 // profile holds wherever the package is checked out.
-let profileFlag = Context.environment["DOSSIER_PROFILE"] == "generate"
+let generatingProfile = Context.environment["DOSSIER_PROFILE"] == "generate"
+let profileFlag = generatingProfile
     ? "-ir-profile-generate=default-%p.profraw"
     : "-ir-profile-use=\(Context.packageDirectory)/bench/dossier.profdata"
 for target in package.targets where target.type == .regular || target.type == .executable {
     guard target.name.hasPrefix("Dossier") || ["CommonMark", "MustacheTemplates", "dossier"].contains(target.name) else { continue }
     target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(
         ["-Xfrontend", profileFlag, "-Xllvm", "-static-func-full-module-prefix=false"], .when(configuration: .release))]
-    if target.type == .executable, Context.environment["DOSSIER_PROFILE"] == "generate" {
+    if target.type == .executable, generatingProfile {
         // Links LLVM's profile runtime, which writes the counts at exit.
         target.linkerSettings = (target.linkerSettings ?? []) + [.unsafeFlags(["-profile-generate"], .when(configuration: .release))]
     }
