@@ -21,7 +21,6 @@ public struct AliasMatcher: Sendable {
     private let lengths: [Int]
     /// Bytes that occur in no pattern share class 0, so the table stays small.
     private let byteClass: [Int32]
-    private let classCount: Int
     /// How to leave each state (see ``Step``).
     private let steps: [Step]
     /// The transitions of the states that have a row, every class's:
@@ -72,7 +71,7 @@ public struct AliasMatcher: Sendable {
             for space in 0x09...0x0D { classes[space] = classes[0x20] }
         }
         byteClass = classes
-        classCount = Int(count)
+        let classCount = Int(count)
 
         // The trie, with -1 for a missing edge.
         var table = [Int32](repeating: -1, count: classCount)
@@ -117,8 +116,7 @@ public struct AliasMatcher: Sendable {
                 }
             }
         }
-        // The trie's edges were those the completion above did not fill in:
-        // a state's children are the states whose parent it is.
+        // Each state's children in the trie, from the parents recorded as it was built.
         var children = [Int32](repeating: 0, count: output.count)
         var onlyChild = [(symbol: Int32, next: Int32)](repeating: (-1, -1), count: output.count)
         for (child, (parent, symbol)) in parents.enumerated() where child > 0 {
@@ -126,7 +124,6 @@ public struct AliasMatcher: Sendable {
             onlyChild[Int(parent)] = (symbol, Int32(child))
         }
         var rows: [Int32] = []
-        let classCount = classCount
         steps = output.indices.map { state in
             if state != 0 && children[state] < 2 {
                 let (symbol, next) = onlyChild[state]  // (-1, -1) for a state that ends a path
