@@ -7,6 +7,7 @@ def dossier_binary(repo, given=None):
     (SCRATCH_PATH sets swift build's scratch path)."""
     if given:
         return os.path.abspath(given)
+    subprocess.run([os.path.join(repo, "bench", "profile"), "--check"], check=True)
     scratch = os.environ.get("SCRATCH_PATH", ".build")
     subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "dossier",
                     "--scratch-path", scratch],
