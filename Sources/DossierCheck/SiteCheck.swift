@@ -109,47 +109,64 @@ public enum SiteCheck {
                                 numbers: ByteStringNumbers(paths), otherFiles: ByteStringNumbers(otherFiles))
         }
 
-        /// Whether the file at `path` is in the site; what was read of it
-        /// and its number, when it is a page (the number when the site is numbered).
-        func find(_ path: ArraySlice<UInt8>) -> (isFile: Bool, page: PageLinks?, number: Int?) {
+        /// A page of the site: by its number when the site is numbered, else by its path.
+        enum Page {
+            case numbered(Int)
+            case named(String)
+        }
+
+        /// What the file at `path` is: nil when the site has no such file.
+        enum Found {
+            case page(Page)
+            case otherFile
+        }
+
+        func find(_ path: ArraySlice<UInt8>) -> Found? {
             if let numbered {
-                guard let number = numbered.numbers.number(of: path) else { return (numbered.otherFiles.number(of: path) != nil, nil, nil) }
-                return (true, numbered.pages[number], number)
+                if let number = numbered.numbers.number(of: path) { return .page(.numbered(number)) }
+                return numbered.otherFiles.number(of: path) == nil ? nil : .otherFile
             }
             let path = String(decoding: path, as: UTF8.self)
-            guard let page = pages[path] else { return (otherFiles.contains(path), nil, nil) }
-            return (true, page, nil)
+            if pages[path] != nil { return .page(.named(path)) }
+            return otherFiles.contains(path) ? .otherFile : nil
+        }
+
+        /// Whether `page` defines the fragment of `link`, a link of the
+        /// page read into `links`; nil when the link has no fragment. Only
+        /// then is what was read of `page` looked at: most links lead to
+        /// pages without a fragment.
+        func fragment(of link: PageLinks.Link, in links: PageLinks, isDefinedIn page: Page) -> Bool? {
+            guard links.hasFragment(link) else { return nil }
+            return switch page {
+            case .numbered(let number): links.fragment(of: link, isDefinedIn: numbered!.pages[number])
+            case .named(let path): links.fragment(of: link, isDefinedIn: pages[path]!)
+            }
         }
     }
 
     /// The problems of the links and the title of `links`, the page at
     /// `page`, in `site`; and the numbers of the pages it links to, when the site is numbered.
     private static func problems(of page: String, _ links: PageLinks, in site: SiteFiles) -> (findings: [Finding], linkedPages: [Int]) {
-        // Where each place the page links to leads, found once: most links of a page lead to the same few places.
-        enum Lead { case nowhere, page(Int), otherFile }
+        // Where each place the page links to leads, found once: most links
+        // of a page lead to the same few places. A page found is named, not
+        // copied: what was read of it is looked at only for a fragment.
         let targets = links.targetPaths
-        var leads: [Lead] = []
-        var targetPages: [PageLinks] = []
+        var leads: [SiteFiles.Found?] = []
         var linkedNumbers: [Int] = []
         for target in targets {
-            guard case .file(let path) = target else { leads.append(.nowhere); continue }
-            let (isFile, page, number) = site.find(path)
-            if let page {
-                leads.append(.page(targetPages.count))
-                targetPages.append(page)
-            } else {
-                leads.append(isFile ? .otherFile : .nowhere)
-            }
-            if let number { linkedNumbers.append(number) }
+            guard case .file(let path) = target else { leads.append(nil); continue }
+            let found = site.find(path)
+            leads.append(found)
+            if case .page(.numbered(let number)) = found { linkedNumbers.append(number) }
         }
         var findings: [Finding] = []
         for link in links.links {
             switch leads[link.target] {
-            case .page(let linked):
-                if links.fragment(of: link, isDefinedIn: targetPages[linked]) != false { continue }
+            case .page(let page):
+                if site.fragment(of: link, in: links, isDefinedIn: page) != false { continue }
             case .otherFile:
                 if !links.hasFragment(link) { continue }
-            case .nowhere:
+            case nil:
                 break
             }
             let problem: Problem
@@ -157,7 +174,7 @@ public enum SiteCheck {
             case .outsideSite: problem = .outsideSite(link.value)
             case .serverRoot: problem = .serverRoot(link.value)
             case .file(let path):
-                if case .nowhere = leads[link.target] {
+                if leads[link.target] == nil {
                     problem = .noSuchFile(link.value, String(decoding: path, as: UTF8.self))
                 } else {
                     problem = .noSuchAnchor(links.fragment(of: link) ?? "", String(decoding: path, as: UTF8.self))
