@@ -109,10 +109,11 @@ public enum SiteCheck {
                                 numbers: ByteStringNumbers(paths), otherFiles: ByteStringNumbers(otherFiles))
         }
 
-        /// A page of the site: by its number when the site is numbered, else by its path.
+        /// A page of the site: by its number when the site is numbered, else
+        /// what was read of it (a check of a few pages copies a few).
         enum Page {
             case numbered(Int)
-            case named(String)
+            case read(PageLinks)
         }
 
         /// What the file at `path` is: nil when the site has no such file.
@@ -127,7 +128,7 @@ public enum SiteCheck {
                 return numbered.otherFiles.number(of: path) == nil ? nil : .otherFile
             }
             let path = String(decoding: path, as: UTF8.self)
-            if pages[path] != nil { return .page(.named(path)) }
+            if let page = pages[path] { return .page(.read(page)) }
             return otherFiles.contains(path) ? .otherFile : nil
         }
 
@@ -139,7 +140,7 @@ public enum SiteCheck {
             guard links.hasFragment(link) else { return nil }
             return switch page {
             case .numbered(let number): links.fragment(of: link, isDefinedIn: numbered!.pages[number])
-            case .named(let path): links.fragment(of: link, isDefinedIn: pages[path]!)
+            case .read(let page): links.fragment(of: link, isDefinedIn: page)
             }
         }
     }
