@@ -27,6 +27,9 @@ public struct AnalysedEntity: Sendable {
 /// article's: by number, so a dossier holds each mention once.
 public struct EntityAppearance: Sendable {
     public var article: String
+    /// Where the article is in the dossier's `articles`: pages and data
+    /// read it there in place, without looking its slug up.
+    public var articlePosition: Int
     /// The positions of the entity's mentions in the article's `mentions`, in order.
     public var mentionNumbers: [Int]
 
@@ -72,7 +75,8 @@ enum EntityAnalysis {
                 counts[entity][mentions[position].name, default: 0] += 1
             }
             for (entity, positions) in byEntity {
-                appearances[entity].append(EntityAppearance(article: articles[articleNumber].article.slug, mentionNumbers: positions))
+                appearances[entity].append(EntityAppearance(article: articles[articleNumber].article.slug, articlePosition: articleNumber,
+                                                             mentionNumbers: positions))
                 appearsIn[entity].append(articleNumber)
             }
             named.append(Array(byEntity.keys))

@@ -6,11 +6,12 @@ import DossierCore
 /// everything else by slug, so the same content always gives the same bytes.
 enum DossierJSON {
     static func write(_ dossier: AnalysedDossier, to json: inout JSONWriter) {
+        let ranks = slugRanks(of: dossier.articles)
         json.object { json in
             json.member("title", dossier.config.title)
             json.member("description", dossier.config.description)
             json.member("articles", each: dossier.articles, article)
-            json.member("entities", each: dossier.entities, entity)
+            json.member("entities", each: dossier.entities) { entity($0, articleSlugRanks: ranks, to: &$1) }
             json.member("claims", each: dossier.claims, claim)
             json.member("passages", each: dossier.passages, passage)
             json.member("figures", each: dossier.figures, figureGroup)
@@ -33,18 +34,34 @@ enum DossierJSON {
         }
     }
 
-    static func entity(_ analysed: AnalysedEntity, to json: inout JSONWriter) {
+    /// Each article's place among all the articles sorted by slug, by its position in `articles`.
+    static func slugRanks(of articles: [AnalysedArticle]) -> [Int] {
+        var ranks = [Int](repeating: 0, count: articles.count)
+        for (rank, position) in articles.indices.sorted(by: { articles[$0].article.slug < articles[$1].article.slug }).enumerated() {
+            ranks[position] = rank
+        }
+        return ranks
+    }
+
+    /// An entity, its mentions by article slug: ordered by `articleSlugRanks`
+    /// (``slugRanks(of:)``), as numbers, for thousands of entities that
+    /// each name up to thousands of articles.
+    static func entity(_ analysed: AnalysedEntity, articleSlugRanks: [Int], to json: inout JSONWriter) {
         let entity = analysed.entity
+        let appearances = analysed.appearances
+        let bySlug = appearances.indices.sorted {
+            articleSlugRanks[appearances[$0].articlePosition] < articleSlugRanks[appearances[$1].articlePosition]
+        }
         json.object { json in
             json.member("slug", entity.slug)
             json.member("name", entity.name)
             json.member("kind", entity.kind.rawValue)
             json.member("aliases", entity.aliases)
             json.member("url", SiteRenderer.pagePath(ofEntity: entity.slug))
-            json.member("mentions", each: analysed.appearances.sorted { $0.article < $1.article }) { appearance, json in
+            json.member("mentions", each: bySlug) { index, json in
                 json.object { json in
-                    json.member("article", appearance.article)
-                    json.member("count", appearance.mentionNumbers.count)
+                    json.member("article", appearances[index].article)
+                    json.member("count", appearances[index].mentionNumbers.count)
                 }
             }
         }

@@ -67,8 +67,8 @@ extension PageContext {
         data["sameAs"] = .list(entity.sameAs.map(TemplateValue.string))
         if !notesHTML.isEmpty { data["notes"] = .string(notesHTML) }
         let inContext = analysed.appearances.prefix(Self.appearancesInContext)
-        data["appearances"] = .list(inContext.compactMap { appearance -> TemplateValue? in
-            guard let position = dossier.articlePosition(appearance.article) else { return nil }
+        data["appearances"] = .list(inContext.map { appearance -> TemplateValue in
+            let position = appearance.articlePosition
             var item = TemplateObject(extending: summary(at: position))
             item["count"] = .int(appearance.mentionNumbers.count)
             item["countText"] = .string(counted(appearance.mentionNumbers.count, "mention"))
@@ -80,9 +80,8 @@ extension PageContext {
             return .object(item)
         })
         let listed = analysed.appearances.dropFirst(inContext.count)
-        data["moreAppearances"] = .list(listed.compactMap { appearance -> TemplateValue? in
-            guard let position = dossier.articlePosition(appearance.article) else { return nil }
-            var item = TemplateObject(extending: summary(at: position))
+        data["moreAppearances"] = .list(listed.map { appearance -> TemplateValue in
+            var item = TemplateObject(extending: summary(at: appearance.articlePosition))
             item["countText"] = .string(counted(appearance.mentionNumbers.count, "mention"))
             return .object(item)
         })

@@ -54,6 +54,22 @@ private func dossierJSON() async throws -> [String: Any] {
     #expect(alpha["words"] as? Int == 2)
 }
 
+@Test func dossierJSONListsAnEntitysMentionsBySlugWithTheirCounts() async throws {
+    // Reading order (by date) is zeta, alpha, mid; slug order alpha, mid, zeta.
+    let named = [
+        article("zeta", "Zeta", date: "2017-01-01", body: "Syria again."),
+        article("alpha", "Alpha", date: "2017-06-01", body: "Syria, and Syria."),
+        article("mid", "Mid", date: "2018-01-01", body: "In Syria."),
+    ]
+    let text = try #require(try await renderSite(named, entities: [Entity(slug: "syria", name: "Syria", kind: .place)])["dossier.json"])
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    #expect((json["articles"] as? [[String: Any]])?.map { $0["slug"] as? String } == ["zeta", "alpha", "mid"])
+    let entity = try #require((json["entities"] as? [[String: Any]])?.first)
+    let mentions = try #require(entity["mentions"] as? [[String: Any]])
+    #expect(mentions.map { $0["article"] as? String } == ["alpha", "mid", "zeta"])
+    #expect(mentions.map { $0["count"] as? Int } == [2, 1, 1])
+}
+
 @Test func dossierJSONIsSafeToInlineInHTML() async throws {
     let text = try #require(try await renderSite(articles)["dossier.json"])
     #expect(!text.contains("<"))
