@@ -25,6 +25,8 @@ public struct AnalysedArticle: Sendable {
     /// The slugs of the entities the article mentions, sorted: found once,
     /// as the article's page and dossier.json both list them.
     public let entitySlugs: [String]
+    /// Those entities' positions (``Mention/entityPosition``), in the same order.
+    public let entityPositions: [Int]
     /// The sentences that carry or contest a claim, in document order.
     public var claimAppearances: [ClaimAppearance]
 
@@ -32,7 +34,14 @@ public struct AnalysedArticle: Sendable {
          mentions: [Mention], claimAppearances: [ClaimAppearance]) {
         (self.article, self.document, self.plainText, self.words, self.rawText) = (article, document, plainText, words, rawText)
         self.mentions = mentions
-        entitySlugs = Set(mentions.lazy.map(\.entity)).sorted()
+        // Positions follow slug order: the entities named are found by sorting numbers, not slugs.
+        var (positions, slugs): ([Int], [String]) = ([], [])
+        for index in mentions.indices.sorted(by: { mentions[$0].entityPosition < mentions[$1].entityPosition })
+        where positions.last != mentions[index].entityPosition {
+            positions.append(mentions[index].entityPosition)
+            slugs.append(mentions[index].entity)
+        }
+        (entityPositions, entitySlugs) = (positions, slugs)
         self.claimAppearances = claimAppearances
     }
 }
@@ -42,7 +51,8 @@ public struct AnalysedArticle: Sendable {
 public struct AnalysedDossier: Sendable {
     public let config: DossierConfig
     public let articles: [AnalysedArticle]
-    /// Every entity, sorted by slug.
+    /// Every entity, sorted by slug: the positions mentions give
+    /// (``Mention/entityPosition``) are positions in this list.
     public let entities: [AnalysedEntity]
     /// Every claim, sorted by slug.
     public let claims: [AnalysedClaim]

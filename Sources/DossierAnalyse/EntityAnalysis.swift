@@ -57,8 +57,6 @@ enum EntityAnalysis {
     /// Gathers the mentions of `articles` (in reading order) by entity,
     /// `entities` sorted by slug; warns about names that match nothing.
     static func run(_ entities: [Entity], articles: [AnalysedArticle]) async -> ([AnalysedEntity], [Diagnostic]) {
-        // Entities by number, so the counting below hashes integers, not slugs.
-        let number = ByteStringNumbers(entities.lazy.map(\.slug))
         var appearances = [[EntityAppearance]](repeating: [], count: entities.count)
         var counts = [[String: Int]](repeating: [:], count: entities.count)  // by name found
         var named: [[Int]] = []  // by article: the numbers of the entities it names, each once
@@ -70,7 +68,7 @@ enum EntityAnalysis {
             let mentions = articles[articleNumber].mentions
             var byEntity: [Int: [Int]] = [:]
             for position in mentions.indices {
-                guard let entity = number.number(of: mentions[position].entity) else { continue }
+                let entity = mentions[position].entityPosition  // `entities` are sorted by slug, as mentions number them
                 byEntity[entity, default: []].append(position)
                 counts[entity][mentions[position].name, default: 0] += 1
             }

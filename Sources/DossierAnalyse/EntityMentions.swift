@@ -40,6 +40,10 @@ public struct MentionContext: Hashable, Sendable {
 public struct Mention: Sendable {
     /// The entity's slug.
     public var entity: String
+    /// The entity's position among the entities sorted by slug, as the
+    /// analysed dossier lists them: pages read it there without looking
+    /// its slug up.
+    public var entityPosition: Int
     /// The entity's name or alias that was found, as the curator wrote it.
     public var name: String
     /// The mention's number among this entity's mentions in the article, from 1.
@@ -66,6 +70,7 @@ public struct Mention: Sendable {
 /// Every entity's names compiled into one matcher, built once per build and
 /// shared by the tasks that analyse articles.
 public struct EntityIndex: Sendable {
+    /// The entities, sorted by slug: a mention's `entityPosition` is a position in this list.
     public let entities: [Entity]
     private let matcher: AliasMatcher
     /// For each pattern of the matcher: the entity it names and the name as written.
@@ -75,10 +80,10 @@ public struct EntityIndex: Sendable {
     /// entity each (load reports and drops conflicting ones). A name written
     /// with `'` also matches the same name written with `’`.
     public init(entities: [Entity]) {
-        self.entities = entities
+        self.entities = entities.sorted { $0.slug < $1.slug }
         var patterns: [String] = []
         var owners: [(entity: Int, name: String)] = []
-        for (index, entity) in entities.enumerated() {
+        for (index, entity) in self.entities.enumerated() {
             for name in entity.names {
                 patterns.append(name)
                 owners.append((index, name))
@@ -114,7 +119,7 @@ public struct EntityIndex: Sendable {
                 let (sentenceRange, range) = text.sentence(around: match.range)
                 if sentence?.range != sentenceRange { sentence = (sentenceRange, text.text(sentenceRange)) }
                 mentions.append(Mention(
-                    entity: entities[owner.entity].slug, name: owner.name, ordinal: ordinal,
+                    entity: entities[owner.entity].slug, entityPosition: owner.entity, name: owner.name, ordinal: ordinal,
                     paragraph: number, sentence: sentence!.text, rangeInSentence: range,
                     range: match.range, span: text.span(for: match.range)!))
             }

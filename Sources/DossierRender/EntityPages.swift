@@ -107,7 +107,7 @@ extension PageContext {
     /// The entities an article names, most mentioned first, for its page.
     func namedEntities(_ analysed: AnalysedArticle) -> [TemplateValue] {
         // Counted by sorting the entities' positions, read in place: an article names a few dozen.
-        let positions = analysed.mentions.indices.compactMap { dossier.entityPosition(analysed.mentions[$0].entity) }.sorted()
+        let positions = analysed.mentions.indices.map { analysed.mentions[$0].entityPosition }.sorted()
         var counted: [(name: String, position: Int, count: Int)] = []
         var start = positions.startIndex
         while start < positions.endIndex {
@@ -130,8 +130,8 @@ extension PageContext {
             var entity: Int
         }
         var linked = Set<Linked>()  // entities already linked, by paragraph
-        return analysed.mentions.compactMap { mention in
-            guard let position = dossier.entityPosition(mention.entity) else { return nil }
+        return analysed.mentions.map { mention in
+            let position = mention.entityPosition
             // Each mention's markup is made in one piece: an article has dozens.
             let link = entityLinks[position]
             let ordinal = String(mention.ordinal)

@@ -94,7 +94,7 @@ enum LinkedData {
                 }
                 if let url = metadata.url, url.isWebURL { json.member("isBasedOn", url) }
                 url(SiteRenderer.pagePath(ofArticle: analysed.article.slug), config: dossier.config, to: &json)
-                let named = analysed.entitySlugs.compactMap(dossier.entityPosition)
+                let named = analysed.entityPositions
                 if !named.isEmpty {
                     json.member("mentions", each: named) { position, json in
                         // The two fields read in place: a copy of the whole entity for each mention would retain all it holds.
