@@ -48,10 +48,23 @@ struct EntityGraph {
     /// with `lookup`), each linked to the centre and to its strongest
     /// companions among the others.
     static func neighbourhood(of centre: Node, limit: Int = 12, lookup: (String) -> Node?) -> EntityGraph {
-        let companions = centre.companions.sorted { ($1.articles, $0.entity) < ($0.articles, $1.entity) }
-            .prefix(limit).compactMap { lookup($0.entity) }
+        let companions = strongest(centre.companions, limit).compactMap { lookup($0.entity) }
         return EntityGraph(nodes: [centre] + companions.sorted(by: moreMentioned), centred: true,
                            linksPerNode: 2, maxLinks: nil)
+    }
+
+    /// The `count` companions named in the most articles, then by slug, in
+    /// that order: picked in one pass, as an entity of a large dossier has
+    /// hundreds, and one that cannot be among them is told by its count alone.
+    static func strongest(_ companions: [Companion], _ count: Int) -> [Companion] {
+        guard count > 0 else { return [] }
+        let stronger = { (a: Companion, b: Companion) in (b.articles, a.entity) < (a.articles, b.entity) }
+        var kept: [Companion] = []
+        for companion in companions where kept.count < count || stronger(companion, kept[kept.count - 1]) {
+            kept.insert(companion, at: kept.firstIndex { stronger(companion, $0) } ?? kept.endIndex)
+            if kept.count > count { kept.removeLast() }
+        }
+        return kept
     }
 
     /// Most mentioned first, then by slug.
