@@ -95,8 +95,8 @@ public struct Figure: Hashable, Sendable {
 }
 
 /// Finds figures in plain text with a hand-written scanner over words: one
-/// pass to split the text into tokens, one backward pass to note the next
-/// period word of each sentence, one forward pass to read the figures.
+/// pass to split the text into tokens, one forward pass to read the
+/// figures; the words around a number are read only where there is one.
 ///
 /// A figure is a number (digits such as `340,000` or `1.5`, number words such
 /// as `twenty-one` or `a dozen`, optionally with a scale word such as
@@ -200,8 +200,6 @@ struct FigureScanner {
     let sentences: [Range<Int>]
     /// The index in `sentences` of each token's sentence.
     let sentenceOfToken: [Int]
-    /// For each token, the first period phrase starting at or after it in its sentence.
-    let periodFrom: [FigurePeriod?]
 
     init(_ text: [UInt8], sentences: [Range<Int>]) {
         self.text = text
@@ -215,12 +213,6 @@ struct FigureScanner {
             sentenceOfToken.append(sentence)
         }
         self.sentenceOfToken = sentenceOfToken
-        var periodFrom = [FigurePeriod?](repeating: nil, count: tokens.count)
-        for index in tokens.indices.reversed() {
-            let sameSentenceNext = index + 1 < tokens.count && sentenceOfToken[index + 1] == sentenceOfToken[index]
-            periodFrom[index] = Self.period(startingAt: index, in: tokens, text: text) ?? (sameSentenceNext ? periodFrom[index + 1] : nil)
-        }
-        self.periodFrom = periodFrom
     }
 
     /// The figures in order, each with its sentence's range.
@@ -309,11 +301,22 @@ struct FigureScanner {
     func make(from first: Int, through last: Int, value: Double, interval: FigureInterval, isPercent: Bool,
               counted: String, key: String) -> (figure: Figure, next: Int) {
         let range = tokens[first].range.lowerBound..<tokens[last].range.upperBound
-        let sameSentenceNext = last + 1 < tokens.count && sentenceOfToken[last + 1] == sentenceOfToken[last]
         let figure = Figure(text: String(decoding: text[range], as: UTF8.self), range: range, value: value,
                             interval: interval, isPercent: isPercent, counted: counted, key: key,
-                            period: sameSentenceNext ? periodFrom[last + 1] : nil)
+                            period: period(after: last))
         return (figure, last + 1)
+    }
+
+    /// The first period phrase after token `last` in its sentence: read
+    /// for each figure, rather than noted for every token of the text, as
+    /// most sentences have no figure.
+    func period(after last: Int) -> FigurePeriod? {
+        var index = last + 1
+        while index < tokens.count, sentenceOfToken[index] == sentenceOfToken[last] {
+            if let period = Self.period(startingAt: index, in: tokens, text: text) { return period }
+            index += 1
+        }
+        return nil
     }
 
     // MARK: - Numbers
@@ -421,12 +424,15 @@ struct FigureScanner {
 
     /// The qualifier that ends right before `start` and its first token.
     func qualifier(before start: Int, floor: Int) -> (kind: FigureQualifier, start: Int)? {
-        for length in stride(from: 3, through: 1, by: -1) where start - length >= floor {
-            let words = (start - length)..<start
-            guard words.allSatisfy({ isWord($0) || ($0 == words.lowerBound && tokens[$0].kind == .word) }) else { continue }
-            if let qualifier = Self.qualifiers[words.map(lower).joined(separator: " ")] {
-                return (qualifier, words.lowerBound)
-            }
+        // Every number is asked: the word right before it picks the few
+        // qualifiers it can end, which are compared word by word.
+        guard start - 1 >= floor, tokens[start - 1].kind == .word,
+              let candidates = Self.qualifiersByLastWord[lower(start - 1)] else { return nil }
+        for (earlierWords, kind) in candidates where start - 1 - earlierWords.count >= floor {
+            let first = start - 1 - earlierWords.count
+            guard (first..<start).allSatisfy({ isWord($0) || ($0 == first && tokens[$0].kind == .word) }),
+                  earlierWords.indices.allSatisfy({ lower(first + $0) == earlierWords[$0] }) else { continue }
+            return (kind, first)
         }
         return nil
     }
@@ -727,6 +733,12 @@ struct FigureScanner {
         "an estimated": .about,
         "nearly": .nearly, "almost": .nearly, "close to": .nearly,
     ]
+
+    /// The qualifiers by their last word: the words before it, the longest first.
+    static let qualifiersByLastWord: [String: [(earlierWords: [String], kind: FigureQualifier)]] =
+        Dictionary(grouping: qualifiers.map { phrase, kind in (words: phrase.split(separator: " ").map(String.init), kind: kind) },
+                   by: { $0.words.last! })
+        .mapValues { phrases in phrases.map { (Array($0.words.dropLast()), $0.kind) }.sorted { $0.earlierWords.count > $1.earlierWords.count } }
 
     /// Words after `a day`, `a year` that make it a moment, not a period.
     static let momentWords: Set<String> = ["ago", "after", "before", "earlier", "later"]
