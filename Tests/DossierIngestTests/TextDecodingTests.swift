@@ -37,6 +37,17 @@ import Testing
         #expect(TextDecoding.decode(png) == .skipped(reason: "binary file, not text"))
     }
 
+    @Test func aFileOfManyControlBytesIsBinaryButTabsAndLineEndsAreText() throws {
+        // Two NUL bytes in a hundred make it binary, as do eleven other control bytes; ten do not.
+        let text = Array(String(repeating: "x", count: 89).utf8)
+        #expect(TextDecoding.decode(text + [0, 0] + [UInt8](repeating: 0x78, count: 9)) == .skipped(reason: "binary file, not text"))
+        #expect(TextDecoding.decode(text + [UInt8](repeating: 0x1B, count: 11)) == .skipped(reason: "binary file, not text"))
+        let (decoded, _) = try #require(self.text(text + [UInt8](repeating: 0x1B, count: 10) + [0x78]))
+        #expect(decoded == String(repeating: "x", count: 90))
+        let layout = Array(String(repeating: "a\t\n\r\u{C}", count: 30).utf8)
+        #expect(try #require(self.text(layout)).0.hasPrefix("a \n\n a"))
+    }
+
     @Test func aStrayNULIsRemovedWithAWarning() throws {
         let bytes = Array(String(repeating: "A long enough line of text. ", count: 10).utf8) + [0] + Array("end".utf8)
         let (decoded, warnings) = try #require(text(bytes))
