@@ -242,7 +242,7 @@ enum HTMLScanner {
     /// Other text, unknown references included, is kept as written.
     static func decodedValue(_ bytes: [UInt8], _ range: Range<Int>) -> ArraySlice<UInt8> {
         let value = bytes[range]
-        guard value.contains(UInt8(ascii: "&")) else { return value }
+        guard value.firstIndex(ofByte: UInt8(ascii: "&")) != nil else { return value }
         var decoded: [UInt8] = []
         decoded.reserveCapacity(value.count)
         var index = value.startIndex

@@ -1,4 +1,5 @@
 import DossierCore
+import Glibc
 
 /// What the site check needs of one HTML page, read once from its bytes:
 /// where its internal links lead, the ids it defines and whether it has a
@@ -183,11 +184,18 @@ public struct PageLinks: Sendable, Hashable {
         }
     }
 
-    /// `ranges` of `text` sorted by their bytes, without repeats.
+    /// `ranges` of `text` sorted by their bytes, without repeats. An
+    /// article's page has an id for every mention, so the bytes are
+    /// compared in place, with `memcmp`.
     private func sortedUnique(_ ranges: [Range<Int32>]) -> [Range<Int32>] {
-        let sorted = ranges.sorted { bytes($0).lexicographicallyPrecedes(bytes($1)) }
-        return sorted.indices.compactMap { index in
-            index > 0 && bytes(sorted[index - 1]).elementsEqual(bytes(sorted[index])) ? nil : sorted[index]
+        text.withUnsafeBufferPointer { text in
+            func order(_ a: Range<Int32>, _ b: Range<Int32>) -> Int {
+                let common = Int(min(a.count, b.count))
+                let bytes = common == 0 ? 0 : memcmp(text.baseAddress! + Int(a.lowerBound), text.baseAddress! + Int(b.lowerBound), common)
+                return bytes != 0 ? Int(bytes) : a.count - b.count
+            }
+            let sorted = ranges.sorted { order($0, $1) < 0 }
+            return sorted.indices.compactMap { index in index > 0 && order(sorted[index - 1], sorted[index]) == 0 ? nil : sorted[index] }
         }
     }
 
@@ -201,9 +209,9 @@ public struct PageLinks: Sendable, Hashable {
         guard !(url.count == 1 && url.first == UInt8(ascii: "#")),
               !(url.count >= 2 && url.first == slash && url[url.startIndex + 1] == slash),
               !hasScheme(url) else { return nil }
-        let hash = url.firstIndex(of: UInt8(ascii: "#"))
+        let hash = url.firstIndex(ofByte: UInt8(ascii: "#"))
         let beforeHash = url[..<(hash ?? url.endIndex)]
-        let path = beforeHash[..<(beforeHash.firstIndex(of: UInt8(ascii: "?")) ?? beforeHash.endIndex)]
+        let path = beforeHash[..<(beforeHash.firstIndex(ofByte: UInt8(ascii: "?")) ?? beforeHash.endIndex)]
         return (path, hash.map { url[($0 + 1)...] })
     }
 
@@ -222,7 +230,7 @@ public struct PageLinks: Sendable, Hashable {
         if path.first == UInt8(ascii: "/") { return .serverRoot }
         var start = path.startIndex
         while true {
-            let end = path[start...].firstIndex(of: UInt8(ascii: "/")) ?? path.endIndex
+            let end = path[start...].firstIndex(ofByte: UInt8(ascii: "/")) ?? path.endIndex
             let part = path[start..<end]
             let isLast = end == path.endIndex
             let isDot = part.count == 1 && part.first == UInt8(ascii: ".")
@@ -254,7 +262,7 @@ public struct PageLinks: Sendable, Hashable {
 
     /// Appends `text` to `output`, percent-decoded.
     static func appendPercentDecoded(_ text: ArraySlice<UInt8>, to output: inout [UInt8]) {
-        guard text.contains(UInt8(ascii: "%")) else { return output.append(contentsOf: text) }
+        guard text.firstIndex(ofByte: UInt8(ascii: "%")) != nil else { return output.append(contentsOf: text) }
         var index = text.startIndex
         while index < text.endIndex {
             if text[index] == UInt8(ascii: "%"), index + 2 < text.endIndex,
@@ -272,6 +280,18 @@ public struct PageLinks: Sendable, Hashable {
         if isDigit(byte) { return byte - UInt8(ascii: "0") }
         let lower = byte | 0x20
         return lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "f") ? lower - UInt8(ascii: "a") + 10 : nil
+    }
+}
+
+extension ArraySlice<UInt8> {
+    /// The index of the first `byte`, found by `memchr`, which reads many
+    /// bytes at a time: a site's links are searched for `#`, `?` and `/` by
+    /// the million.
+    func firstIndex(ofByte byte: UInt8) -> Int? {
+        withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
+            return startIndex + (UnsafeRawPointer(found) - UnsafeRawPointer(base))
+        }
     }
 }
 
