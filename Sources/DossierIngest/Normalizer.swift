@@ -200,12 +200,7 @@ private struct NormalizationPass {
 
     /// Reads `By NAME - DATE`, `By NAME | OUTLET` and the like.
     mutating func readByline(_ line: RawLine) -> Bool {
-        // A byline starts with one of the letters its words start with, which
-        // few lines do: the others are not matched against its expression.
-        guard line.words <= 20, let first = line.text.utf8.first, bylineInitials.contains(asciiLowercased(first)),
-              line.text.firstByteRange(of: "by", ignoringASCIICase: true) != nil,
-              let match = line.text.prefixMatch(of: byline) else { return false }
-        let rest = String(line.text[match.range.upperBound...])
+        guard line.words <= 20, let rest = BylineOpening.rest(of: line.text).map(String.init) else { return false }
         guard rest.first?.isUppercase == true else { return false }
         var parts = NewsDate.splitParts(rest)
         if parts.count == 1 { parts = Self.commas.split(rest).map { $0.trimming(" ") } }
@@ -356,6 +351,27 @@ private let inlineMarkers: [(rule: String, markers: [String])] = [
 
 private let inlineMarkerNeedles = ByteNeedles(inlineMarkers.flatMap(\.markers))
 
+/// How a byline starts: `By`, `Written by`, `Words by`, `Posted by` or
+/// `Reported by`, in any case, then white space.
+enum BylineOpening {
+    /// What follows the opening of `text`; nil when it has none. Compared
+    /// byte by byte: no scalar but an ASCII letter is one of their letters
+    /// ignoring case.
+    static func rest(of text: String) -> Substring? {
+        for opening in openings {
+            let utf8 = text.utf8
+            guard utf8.count > opening.count, zip(utf8, opening).allSatisfy({ asciiLowercased($0) == $1 }) else { continue }
+            let rest = text[utf8.index(utf8.startIndex, offsetBy: opening.count)...]
+            guard rest.first?.isWhitespace == true else { continue }
+            return rest.drop { $0.isWhitespace }
+        }
+        return nil
+    }
+
+    /// The openings, lower-case.
+    private static let openings = ["by", "written by", "words by", "posted by", "reported by"].map { Array($0.utf8) }
+}
+
 private let datelineEnds = ByteNeedles(["-", "–", "—", ":"])
 
 private func isCapital(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "A") < 26 }
@@ -363,10 +379,6 @@ private func isCapital(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "A") < 26 }
 /// The first bytes of what may follow a place's first capital in `dateline`: `'`, `’`, `.`, `-`.
 private let placeContinuations: Set<UInt8> = [UInt8(ascii: "'"), 0xE2, UInt8(ascii: "."), UInt8(ascii: "-")]
 
-nonisolated(unsafe) private let byline = #/(?i)(?:by|written by|words by|posted by|reported by)\s+/#
-
-/// The letters the forms of `byline` start with, lower-cased.
-private let bylineInitials = Set("bwpr".utf8)
 
 nonisolated(unsafe) private let copyrightHolder =
     #/(?i)(?:copyright|©|\(c\))\s*(?:\d{4}\s*(?:[-–]\s*\d{4}\s*)?)?,?\s*([^.,;]+?)\s*(?:[.,;]|all rights reserved|$)/#

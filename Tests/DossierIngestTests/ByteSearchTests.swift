@@ -51,19 +51,32 @@ import Testing
         #expect(parsed?.author == author)
     }
 
+    /// What the expression `(?i)(?:by|written by|words by|posted by|reported by)\s+` matched.
+    @Test(arguments: [
+        ("By Sam Ortiz", "Sam Ortiz"), ("BY\tAFP", "AFP"), ("written by  Jane Doe", "Jane Doe"),
+        ("Reported by\u{A0}Reuters", "Reuters"), ("words By\u{2003}X", "X"), ("by the river", "the river"),
+        ("Posted by X", "X"), ("Written  by X", nil), ("Bye bye", nil), ("By", nil), ("Byline: X", nil),
+        ("Poſted by X", nil), ("Filed by X", nil),
+    ] as [(String, String?)])
+    func aBylineOpeningIsReadAsItsExpressionReadIt(_ line: String, _ rest: String?) {
+        #expect(BylineOpening.rest(of: line).map(String.init) == rest)
+        #expect(line.prefixMatch(of: #/(?i)(?:by|written by|words by|posted by|reported by)\s+/#).map { String(line[$0.range.upperBound...]) } == rest)
+    }
+
     @Test(arguments: [("8 Dec 2017", true), ("no digits here", false), ("٣ أيام", true), ("Dec", false)])
     func aDateNeedsADigit(_ text: String, _ expected: Bool) {
         #expect(NewsDate.hasDigit(text) == expected)
     }
 
-    /// The byte checks in front of the expressions for bylines and date
-    /// prefixes, which ignore case, look for ASCII letters: no other scalar
-    /// matches one of those letters ignoring case. (A scalar that matches a
-    /// letter it is not changes when case-mapped or case-folded.)
-    @Test func onlyASCIILettersMatchTheInitialsIgnoringCase() {
+    /// The byte check in front of the expression for date prefixes, and
+    /// the openings of bylines, compared byte by byte, ignore the case of
+    /// ASCII letters alone: no other scalar matches one of those letters
+    /// ignoring case. (A scalar that matches a letter it is not changes
+    /// when case-mapped or case-folded.)
+    @Test func onlyASCIILettersMatchTheLettersComparedIgnoringCase() {
         let matching = (0x80...0x10FFFF).compactMap(Unicode.Scalar.init(_:)).filter { scalar in
             (scalar.properties.changesWhenCaseMapped || scalar.properties.changesWhenCaseFolded)
-                && String(scalar).wholeMatch(of: #/(?i)[bypulmdo]/#) != nil
+                && String(scalar).wholeMatch(of: #/(?i)[bypulmdowritens]/#) != nil
         }
         #expect(matching.isEmpty)
     }
