@@ -39,7 +39,7 @@ public struct ByteStringNumbers: Sendable {
     /// `keys` numbered by their positions in it; a repeated key is found at its first.
     public init(_ keys: some Collection<String>) {
         self.init(capacity: keys.count)
-        for key in keys { withUTF8(of: key) { append($0) } }
+        for key in keys { _ = withUTF8(of: key) { append($0) } }
     }
 
     /// The number of `key`; nil when it was never added.
