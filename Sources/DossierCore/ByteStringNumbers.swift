@@ -44,12 +44,15 @@ public struct ByteStringNumbers: Sendable {
 
     /// The number of `key`; nil when it was never added.
     public func number(of key: ArraySlice<UInt8>) -> Int? {
-        key.withUnsafeBufferPointer(number(of:))
+        // A closure, not `number(of:)` itself: a method passed as a function
+        // copies `self`, retaining and releasing both its arrays on every
+        // look-up, and a site-wide table is read from both cores at once.
+        key.withUnsafeBufferPointer { number(of: $0) }
     }
 
     /// The number of the string whose UTF-8 is `key`; nil when it was never added.
     public func number(of key: String) -> Int? {
-        withUTF8(of: key, number(of:))
+        withUTF8(of: key) { number(of: $0) }
     }
 
     private func number(of key: UnsafeBufferPointer<UInt8>) -> Int? {
