@@ -241,10 +241,17 @@ enum HTMLScanner {
     /// `&quot;`, `&apos;`, `&nbsp;`) and numeric ones (`&#38;`, `&#x26;`).
     /// Other text, unknown references included, is kept as written.
     static func decodedValue(_ bytes: [UInt8], _ range: Range<Int>) -> ArraySlice<UInt8> {
-        let value = bytes[range]
-        guard value.firstIndex(ofByte: UInt8(ascii: "&")) != nil else { return value }
         var decoded: [UInt8] = []
-        decoded.reserveCapacity(value.count)
+        return appendDecoded(bytes[range], to: &decoded) ? decoded[...] : bytes[range]
+    }
+
+    /// Appends `value` to `decoded` with its character references decoded,
+    /// as ``decodedValue(_:_:)`` does; false, with nothing appended, when
+    /// `value` has no `&` and so reads the same decoded.
+    static func appendDecoded<Value: RandomAccessCollection<UInt8>>(_ value: Value, to decoded: inout [UInt8]) -> Bool
+        where Value.Index == Int, Value.SubSequence == Value {
+        guard value.firstIndex(ofByte: UInt8(ascii: "&")) != nil else { return false }
+        decoded.reserveCapacity(decoded.count + value.count)
         var index = value.startIndex
         while index < value.endIndex {
             if value[index] == UInt8(ascii: "&"), let (scalar, next) = characterReference(in: value, at: index) {
@@ -255,7 +262,7 @@ enum HTMLScanner {
                 index += 1
             }
         }
-        return decoded[...]
+        return true
     }
 
     /// Named references and whether each may appear without its `;` (the
@@ -267,7 +274,8 @@ enum HTMLScanner {
 
     /// The character a reference starting with the `&` at `start` stands
     /// for, and the index after the reference; nil when it is none.
-    private static func characterReference(in value: ArraySlice<UInt8>, at start: Int) -> (Character, Int)? {
+    private static func characterReference<Value: RandomAccessCollection<UInt8>>(in value: Value, at start: Int) -> (Character, Int)?
+        where Value.Index == Int, Value.SubSequence == Value {
         var index = start + 1
         if index < value.endIndex, value[index] == UInt8(ascii: "#") {
             index += 1

@@ -40,6 +40,9 @@ public struct PageLinks: Sendable, Hashable {
         case serverRoot
     }
 
+    /// A run of a page's bytes, read in place.
+    typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
+
     /// The page's `<title>`.
     public enum Title: Sendable, Hashable {
         case present
@@ -66,6 +69,9 @@ public struct PageLinks: Sendable, Hashable {
     public let title: Title
 
     /// Reads the page at `path` (from the site's root) with these bytes.
+    ///
+    /// The page's bytes are read in place, through a pointer: slices of the
+    /// array would retain and release it for every attribute of every page.
     public init(path: String, contents: [UInt8]) {
         let scanned = HTMLScanner.scan(contents)
         title = scanned.title
@@ -73,14 +79,14 @@ public struct PageLinks: Sendable, Hashable {
         var resolved = folder
         var targetNumbers = ByteStringNumbers(capacity: 64)  // a page of the site links to a few dozen places
         var ids: [Range<Int32>] = []
-        for attribute in scanned.attributes {
-            let value = HTMLScanner.decodedValue(contents, attribute.value)
+        var decoded: [UInt8] = []
+        func read(_ attribute: HTMLScanner.Attribute, _ value: Bytes) {
             switch attribute.name {
             case .id, .anchorName:
                 if !value.isEmpty { ids.append(append(value)) }
             case .href, .src:
-                guard let (linkPath, fragment) = Self.internalReference(value) else { continue }
-                let (index, isNew) = targetNumbers.add(linkPath)
+                guard let (linkPath, fragment) = Self.internalReference(value) else { return }
+                let (index, isNew) = targetNumbers.add(UnsafeBufferPointer(rebasing: linkPath))
                 if isNew {
                     resolved.reset(to: folder)
                     storedTargets.append(store(Self.resolve(linkPath, page: path, into: &resolved)))
@@ -91,6 +97,17 @@ public struct PageLinks: Sendable, Hashable {
                     return start..<text.count
                 }
                 links.append(Link(target: index, fragment: fragmentRange, value: attribute.value))
+            }
+        }
+        contents.withUnsafeBufferPointer { page in
+            for attribute in scanned.attributes {
+                let written = page[attribute.value]
+                decoded.removeAll(keepingCapacity: true)
+                if HTMLScanner.appendDecoded(written, to: &decoded) {
+                    decoded.withUnsafeBufferPointer { read(attribute, $0[...]) }
+                } else {
+                    read(attribute, written)
+                }
             }
         }
         idRanges = sortedUnique(ids)
@@ -168,7 +185,7 @@ public struct PageLinks: Sendable, Hashable {
     private func bytes(_ range: Range<Int32>) -> ArraySlice<UInt8> { text[Int(range.lowerBound)..<Int(range.upperBound)] }
 
     /// Adds `bytes` to `text`; returns where they are.
-    private mutating func append(_ bytes: ArraySlice<UInt8>) -> Range<Int32> {
+    private mutating func append(_ bytes: some Collection<UInt8>) -> Range<Int32> {
         let start = text.count
         text.append(contentsOf: bytes)
         return Int32(start)..<Int32(text.count)
@@ -201,7 +218,7 @@ public struct PageLinks: Sendable, Hashable {
 
     /// The path (without its query) and the fragment of an internal link,
     /// white space around it ignored; nil for an external link or `#` alone.
-    static func internalReference(_ url: ArraySlice<UInt8>) -> (path: ArraySlice<UInt8>, fragment: ArraySlice<UInt8>?)? {
+    static func internalReference(_ url: Bytes) -> (path: Bytes, fragment: Bytes?)? {
         guard let first = url.firstIndex(where: { !isSpace($0) }), let last = url.lastIndex(where: { !isSpace($0) }) else { return nil }
         let url = url[first...last]
         // Compared byte by byte: generic comparisons with a string's bytes cost more than the rest, for every link.
@@ -225,7 +242,7 @@ public struct PageLinks: Sendable, Hashable {
     /// Where a link's `path`, found on the page at `page`, leads, resolved
     /// in `resolved`, which holds the page's folder; each segment is
     /// percent-decoded.
-    static func resolve(_ path: ArraySlice<UInt8>, page: String, into resolved: inout SitePath) -> ResolvedTarget {
+    static func resolve(_ path: Bytes, page: String, into resolved: inout SitePath) -> ResolvedTarget {
         if path.isEmpty { return .file(ArraySlice(page.utf8)) }
         if path.first == UInt8(ascii: "/") { return .serverRoot }
         var start = path.startIndex
@@ -250,7 +267,7 @@ public struct PageLinks: Sendable, Hashable {
 
     /// Whether `url` starts with a scheme (`https:`, `mailto:` …): a
     /// letter, then letters, digits, `+`, `-` or `.`, then `:`.
-    private static func hasScheme(_ url: ArraySlice<UInt8>) -> Bool {
+    private static func hasScheme(_ url: Bytes) -> Bool {
         guard let first = url.first, isASCIILetter(first) else { return false }
         for byte in url.dropFirst() {
             if byte == UInt8(ascii: ":") { return true }
@@ -261,7 +278,8 @@ public struct PageLinks: Sendable, Hashable {
     }
 
     /// Appends `text` to `output`, percent-decoded.
-    static func appendPercentDecoded(_ text: ArraySlice<UInt8>, to output: inout [UInt8]) {
+    static func appendPercentDecoded<Text: RandomAccessCollection<UInt8>>(_ text: Text, to output: inout [UInt8])
+        where Text.Index == Int {
         guard text.firstIndex(ofByte: UInt8(ascii: "%")) != nil else { return output.append(contentsOf: text) }
         var index = text.startIndex
         while index < text.endIndex {
@@ -283,15 +301,16 @@ public struct PageLinks: Sendable, Hashable {
     }
 }
 
-extension ArraySlice<UInt8> {
+extension RandomAccessCollection<UInt8> where Index == Int {
     /// The index of the first `byte`, found by `memchr`, which reads many
     /// bytes at a time: a site's links are searched for `#`, `?` and `/` by
     /// the million.
     func firstIndex(ofByte byte: UInt8) -> Int? {
-        withUnsafeBufferPointer { buffer in
+        let found = withContiguousStorageIfAvailable { buffer -> Int? in
             guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
             return startIndex + (UnsafeRawPointer(found) - UnsafeRawPointer(base))
         }
+        return found ?? firstIndex(of: byte)
     }
 }
 
@@ -322,7 +341,8 @@ struct SitePath {
     var utf8: ArraySlice<UInt8> { bytes[...] }
 
     /// Adds a segment, percent-decoded unless told otherwise.
-    mutating func append(_ segment: ArraySlice<UInt8>, percentDecoding: Bool = true) {
+    mutating func append<Segment: RandomAccessCollection<UInt8>>(_ segment: Segment, percentDecoding: Bool = true)
+        where Segment.Index == Int {
         if !starts.isEmpty { bytes.append(UInt8(ascii: "/")) }
         starts.append(bytes.count)
         if percentDecoding {

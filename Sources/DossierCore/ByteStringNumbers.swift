@@ -62,10 +62,15 @@ public struct ByteStringNumbers: Sendable {
     /// Numbers `key`, unless it was added before: its number, and whether it is new.
     @discardableResult
     public mutating func add(_ key: ArraySlice<UInt8>) -> (number: Int, isNew: Bool) {
-        key.withUnsafeBufferPointer { key in
-            if let number = number(of: key) { return (number, false) }
-            return (append(key), true)
-        }
+        key.withUnsafeBufferPointer { add($0) }
+    }
+
+    /// Numbers the bytes `key` points at, unless they were added before:
+    /// their number, and whether it is new.
+    @discardableResult
+    public mutating func add(_ key: UnsafeBufferPointer<UInt8>) -> (number: Int, isNew: Bool) {
+        if let number = number(of: key) { return (number, false) }
+        return (append(key), true)
     }
 
     /// Gives `key` the next number, and makes it found by it unless an
