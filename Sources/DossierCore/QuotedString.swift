@@ -11,48 +11,55 @@ extension String {
     /// Appends ``jsonQuoted(escapingLessThan:)`` to `output`, copying runs
     /// of bytes that need no escape as they are.
     public func appendJSONQuoted(to output: inout [UInt8], escapingLessThan: Bool = false) {
-        var text = self
-        text.withUTF8 { bytes in
-            mayNeedJSONEscape.withUnsafeBufferPointer { mayNeedEscape in
-                output.append(UInt8(ascii: "\""))
-                var start = 0
-                var index = 0
-                while index < bytes.count {
-                    if !mayNeedEscape[Int(bytes[index])] {
-                        index += 1
-                        continue
-                    }
-                    let escape: JSONEscape
-                    switch bytes[index] {
-                    case UInt8(ascii: "\""): escape = .text("\\\"")
-                    case UInt8(ascii: "\\"): escape = .text("\\\\")
-                    case UInt8(ascii: "\n"): escape = .text("\\n")
-                    case UInt8(ascii: "\r"): escape = .text("\\r")
-                    case UInt8(ascii: "\t"): escape = .text("\\t")
-                    case UInt8(ascii: "<") where escapingLessThan: escape = .text("\\u003c")
-                    case let byte where byte < 0x20 || byte == 0x7F: escape = .unicode(UInt32(byte), length: 1)
-                    // U+2028 and U+2029 (E2 80 A8, E2 80 A9) end lines in JavaScript.
-                    case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (0xA8...0xA9).contains(bytes[index + 2]):
-                        escape = .unicode(0x2000 + UInt32(bytes[index + 2]) - 0x80, length: 3)
-                    default:
-                        index += 1
-                        continue
-                    }
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                    switch escape {
-                    case .text(let text):
-                        text.withUTF8Buffer { output.append(contentsOf: $0) }
-                        index += 1
-                    case .unicode(let scalar, let length):
-                        output.append(contentsOf: "\\u".utf8)
-                        for shift in stride(from: 12, through: 0, by: -4) { output.append(hexDigits[Int(scalar >> UInt32(shift)) & 0xF]) }
-                        index += length
-                    }
-                    start = index
+        // The bytes read in place: a copy of the string to call `withUTF8`
+        // on would retain and release it, and the same names and slugs are
+        // written from both cores at once.
+        if utf8.withContiguousStorageIfAvailable({ Self.appendJSONQuoted($0, to: &output, escapingLessThan: escapingLessThan) }) == nil {
+            var text = self
+            text.withUTF8 { Self.appendJSONQuoted($0, to: &output, escapingLessThan: escapingLessThan) }
+        }
+    }
+
+    private static func appendJSONQuoted(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], escapingLessThan: Bool) {
+        mayNeedJSONEscape.withUnsafeBufferPointer { mayNeedEscape in
+            output.append(UInt8(ascii: "\""))
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                if !mayNeedEscape[Int(bytes[index])] {
+                    index += 1
+                    continue
                 }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-                output.append(UInt8(ascii: "\""))
+                let escape: JSONEscape
+                switch bytes[index] {
+                case UInt8(ascii: "\""): escape = .text("\\\"")
+                case UInt8(ascii: "\\"): escape = .text("\\\\")
+                case UInt8(ascii: "\n"): escape = .text("\\n")
+                case UInt8(ascii: "\r"): escape = .text("\\r")
+                case UInt8(ascii: "\t"): escape = .text("\\t")
+                case UInt8(ascii: "<") where escapingLessThan: escape = .text("\\u003c")
+                case let byte where byte < 0x20 || byte == 0x7F: escape = .unicode(UInt32(byte), length: 1)
+                // U+2028 and U+2029 (E2 80 A8, E2 80 A9) end lines in JavaScript.
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (0xA8...0xA9).contains(bytes[index + 2]):
+                    escape = .unicode(0x2000 + UInt32(bytes[index + 2]) - 0x80, length: 3)
+                default:
+                    index += 1
+                    continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                switch escape {
+                case .text(let text):
+                    text.withUTF8Buffer { output.append(contentsOf: $0) }
+                    index += 1
+                case .unicode(let scalar, let length):
+                    output.append(contentsOf: "\\u".utf8)
+                    for shift in stride(from: 12, through: 0, by: -4) { output.append(hexDigits[Int(scalar >> UInt32(shift)) & 0xF]) }
+                    index += length
+                }
+                start = index
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            output.append(UInt8(ascii: "\""))
         }
     }
 }

@@ -231,21 +231,28 @@ extension [UInt8] {
     /// character references, which makes it safe in HTML text and in quoted
     /// attribute values.
     mutating func appendEscapingHTML(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            referenceNumbers.withUnsafeBufferPointer { numbers in
-                var start = 0
-                for offset in bytes.indices {
-                    // One load a byte, and a branch that is almost never taken: text is mostly letters and spaces.
-                    let number = Int(numbers[Int(bytes[offset])])
-                    guard number > 0 else { continue }
-                    let reference = references[number]
-                    append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<offset]))
-                    append(contentsOf: UnsafeBufferPointer(start: reference.utf8Start, count: reference.utf8CodeUnitCount))
-                    start = offset + 1
-                }
-                append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        // The bytes read in place: a copy of the string to call `withUTF8`
+        // on would retain and release it, and the same names and titles
+        // are written into pages from both cores at once.
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscapingHTML($0) }) == nil {
+            var text = text
+            text.withUTF8 { appendEscapingHTML($0) }
+        }
+    }
+
+    private mutating func appendEscapingHTML(_ bytes: UnsafeBufferPointer<UInt8>) {
+        referenceNumbers.withUnsafeBufferPointer { numbers in
+            var start = 0
+            for offset in bytes.indices {
+                // One load a byte, and a branch that is almost never taken: text is mostly letters and spaces.
+                let number = Int(numbers[Int(bytes[offset])])
+                guard number > 0 else { continue }
+                let reference = references[number]
+                append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<offset]))
+                append(contentsOf: UnsafeBufferPointer(start: reference.utf8Start, count: reference.utf8CodeUnitCount))
+                start = offset + 1
             }
+            append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
     }
 }

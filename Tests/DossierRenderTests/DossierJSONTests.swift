@@ -102,6 +102,17 @@ func quotedEscapesWhatJSONAndHTMLNeed(_ input: String, _ expected: String) {
     #expect(parsed == [nasty])
 }
 
+@Test func quotingEscapesExactlyTheASCIIThatJSONAndHTMLNeedEscaped() throws {
+    for scalar in (0...127).compactMap(Unicode.Scalar.init) {
+        let text = "a\(Character(scalar))b"
+        let quoted = text.jsonQuoted(escapingLessThan: true)
+        let needsEscape = scalar.value < 0x20 || scalar.value == 0x7F || "\"\\<".unicodeScalars.contains(scalar)
+        #expect((quoted != "\"\(text)\"") == needsEscape, "U+\(String(scalar.value, radix: 16))")
+        let parsed = try JSONSerialization.jsonObject(with: Data("[\(quoted)]".utf8)) as? [String]
+        #expect(parsed == [text], "U+\(String(scalar.value, radix: 16))")
+    }
+}
+
 @Test func jsonTextKeepsKeyOrderAndEmptyContainers() {
     func write(_ json: inout JSONWriter) {
         json.object { json in

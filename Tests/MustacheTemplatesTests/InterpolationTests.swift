@@ -18,6 +18,15 @@ import Testing
     #expect(try render("{{text}}", data) == "a&lt;\u{338}b é&amp;\u{301} 日本&quot;語&#39; &lt;&lt;&gt;&gt;")
 }
 
+@Test func escapingReplacesTheFiveSpecialCharactersAndNoOtherASCII() throws {
+    let references: [Character: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
+    for scalar in (0...127).compactMap(Unicode.Scalar.init) {
+        let character = Character(scalar)
+        let data: TemplateValue = ["text": .string("a\(character)b")]
+        #expect(try render("{{text}}", data) == "a\(references[character] ?? String(character))b", "U+\(String(scalar.value, radix: 16))")
+    }
+}
+
 @Test func numbersAndFlagsAreWrittenOut() throws {
     #expect(try render("{{n}} {{minus}} {{yes}} {{no}}", ["n": 42, "minus": -3, "yes": true, "no": false]) == "42 -3 true false")
 }
