@@ -130,24 +130,28 @@ struct ByteNeedles: Sendable {
     }
 
     func occur(in text: some StringProtocol) -> Bool {
-        let search = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
-            guard let last = bytes.last else { return false }
-            return startsNeedle.withUnsafeBufferPointer { startsNeedle in
-                // A first pass without branches, over pairs of bytes, rules
-                // out most texts quickly: a needle's first byte alone (a
-                // capital, often) is common, its first two are not.
-                var starts = isNeedle[Int(last)]
-                for index in bytes.indices.dropLast() { starts |= startsNeedle[Int(bytes[index]) << 8 | Int(bytes[index + 1])] }
-                guard starts != 0 else { return false }
-                if isNeedle[Int(last)] != 0 { return true }
-                for start in bytes.indices.dropLast() where startsNeedle[Int(bytes[start]) << 8 | Int(bytes[start + 1])] != 0 {
-                    let rest = bytes[(start + 1)...]
-                    if needlesByFirstByte[Int(bytes[start])].contains(where: { rest.starts(with: $0) }) { return true }
-                }
-                return false
+        // Closures that call a method, not a closure kept in a constant:
+        // that would hold a copy of the needles, retained and released on
+        // every call, and the rules' needles are read from both cores at once.
+        text.utf8.withContiguousStorageIfAvailable { occur(in: $0) } ?? Array(text.utf8).withUnsafeBufferPointer { occur(in: $0) }
+    }
+
+    private func occur(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let last = bytes.last else { return false }
+        return startsNeedle.withUnsafeBufferPointer { startsNeedle in
+            // A first pass without branches, over pairs of bytes, rules
+            // out most texts quickly: a needle's first byte alone (a
+            // capital, often) is common, its first two are not.
+            var starts = isNeedle[Int(last)]
+            for index in bytes.indices.dropLast() { starts |= startsNeedle[Int(bytes[index]) << 8 | Int(bytes[index + 1])] }
+            guard starts != 0 else { return false }
+            if isNeedle[Int(last)] != 0 { return true }
+            for start in bytes.indices.dropLast() where startsNeedle[Int(bytes[start]) << 8 | Int(bytes[start + 1])] != 0 {
+                let rest = bytes[(start + 1)...]
+                if needlesByFirstByte[Int(bytes[start])].contains(where: { rest.starts(with: $0) }) { return true }
             }
+            return false
         }
-        return text.utf8.withContiguousStorageIfAvailable(search) ?? Array(text.utf8).withUnsafeBufferPointer(search)
     }
 }
 
