@@ -54,7 +54,10 @@ enum ClaimAnalysis {
         // The figure groups of each of those sentences, by article and sentence text.
         var groupsOfSentence: [String: [String: Set<String>]] = [:]
         for group in figures {
-            for mention in group.mentions where claimSentences[mention.article]?.contains(mention.sentence) == true {
+            // Read in place, by position: a copy of each of the dossier's figures would retain its six strings.
+            for position in group.mentions.indices
+            where claimSentences[group.mentions[position].article]?.contains(group.mentions[position].sentence) == true {
+                let mention = group.mentions[position]
                 groupsOfSentence[mention.article, default: [:]][mention.sentence, default: []].insert(group.slug)
             }
         }

@@ -64,20 +64,22 @@ public enum FigureGroups {
                 taken.insert(slug)
                 let mentions = mentionsByKey[key]!
                 return FigureGroup(slug: slug, what: mostCommon(mentions.map(\.figure.counted)), mentions: mentions,
-                                   status: status(of: mentions.map(\.figure)))
+                                   status: status(of: mentions))
             }
             .sorted { $0.slug < $1.slug }
     }
 
-    /// How `figures` compare. Intervals on a line overlap pairwise exactly
-    /// when they all share a number, so one pass over them finds a conflict.
-    static func status(of figures: [Figure]) -> FigureStatus {
-        let first = figures[0]
-        if figures.contains(where: { $0.period != first.period }) { return .differentMeasures }
-        if figures.count > 1, figures.dropFirst().reduce(first.interval, { $0.intersection($1.interval) }).isEmpty {
+    /// How the figures of `mentions` compare. Intervals on a line overlap
+    /// pairwise exactly when they all share a number, so one pass over them
+    /// finds a conflict. The figures are read where they are: a list of
+    /// them would copy every figure of the dossier, retaining its strings.
+    static func status(of mentions: [FigureMention]) -> FigureStatus {
+        let (period, interval) = (mentions[0].figure.period, mentions[0].figure.interval)
+        if mentions.contains(where: { $0.figure.period != period }) { return .differentMeasures }
+        if mentions.count > 1, mentions.dropFirst().reduce(interval, { $0.intersection($1.figure.interval) }).isEmpty {
             return .conflict
         }
-        return figures.allSatisfy { $0.interval == first.interval } ? .agree : .differ
+        return mentions.allSatisfy { $0.figure.interval == interval } ? .agree : .differ
     }
 
     /// The most frequent of `texts`, the first of them on a tie.

@@ -102,14 +102,13 @@ enum DossierJSON {
             json.member("what", group.what)
             json.member("status", group.status.rawValue)
             json.member("values", each: group.mentions) { mention, json in
-                let figure = mention.figure
                 json.object { json in
-                    json.member("value", decimal: figure.value)
-                    json.member("min", decimal: figure.interval.lower)
-                    json.member("max", decimal: figure.interval.upper)
-                    json.member("percent", figure.isPercent)
-                    json.member("period", figure.period?.rawValue)
-                    json.member("text", figure.text)
+                    json.member("value", decimal: mention.figure.value)
+                    json.member("min", decimal: mention.figure.interval.lower)
+                    json.member("max", decimal: mention.figure.interval.upper)
+                    json.member("percent", mention.figure.isPercent)
+                    json.member("period", mention.figure.period?.rawValue)
+                    json.member("text", mention.figure.text)
                     json.member("article", mention.article)
                 }
             }

@@ -141,11 +141,13 @@ struct JSONWriter {
 
     /// A member whose value is an array of an element for each of
     /// `elements`, which `write` writes.
-    mutating func member<Element>(_ name: String, each elements: some Sequence<Element>,
+    mutating func member<Element>(_ name: String, each elements: some RandomAccessCollection<Element>,
                                   _ write: (Element, inout JSONWriter) -> Void) {
         key(name)
         array { json in
-            for element in elements { write(element, &json) }
+            // By position, each element lent to `write` where it is: a
+            // copy of each would retain all it holds (every article of the dossier).
+            for index in elements.indices { write(elements[index], &json) }
         }
     }
 
