@@ -85,7 +85,7 @@ extension PageContext {
         page["outlets"] = .list((named.map(Optional.some) + (byOutlet[nil] == nil ? [] : [nil])).map { outlet -> TemplateValue in
             let positions = byOutlet[outlet]!
             let claimed = { (stance: ClaimStance) in
-                Set(positions.flatMap { dossier.articles[$0].claimAppearances.filter { $0.stance == stance }.map(\.claim) })
+                Set(positions.flatMap { self.dossier.articles[$0].claimAppearances.filter { $0.stance == stance }.map(\.claim) })
             }
             let (reported, disputed) = (claimed(.reports), claimed(.disputes))
             var item: TemplateObject = [

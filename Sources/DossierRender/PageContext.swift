@@ -5,27 +5,34 @@ import MustacheTemplates
 /// The data templates receive, built as template values. Every value that
 /// came from content is text; templates escape it with `{{…}}`. The only
 /// HTML handed over is what cmark rendered in safe mode (`body`).
-struct PageContext {
+///
+/// A class: every page's task holds the one context, and a copy of a
+/// structure would retain each of the lists it holds (some twenty), from
+/// both cores at once, for every page.
+final class PageContext: Sendable {
     let dossier: AnalysedDossier
     /// Every article's ``summary(_:depth:)`` for a page one folder down, in
     /// the dossier's order; empty unless ``summarisingArticles()`` made them.
     /// Entity and claim pages list thousands of articles between them, the
     /// same articles again and again.
-    private var articleSummaries: [TemplateObject] = []
+    private let articleSummaries: [TemplateObject]
     /// How pages one folder down link to each entity, in the order of `dossier.entities`.
     let entityLinks: [EntityLink]
 
-    init(dossier: AnalysedDossier) {
-        self.dossier = dossier
-        entityLinks = dossier.entities.map { EntityLink($0.entity, config: dossier.config) }
+    convenience init(dossier: AnalysedDossier) {
+        self.init(dossier: dossier, entityLinks: dossier.entities.map { EntityLink($0.entity, config: dossier.config) },
+                  articleSummaries: [])
+    }
+
+    private init(dossier: AnalysedDossier, entityLinks: [EntityLink], articleSummaries: [TemplateObject]) {
+        (self.dossier, self.entityLinks, self.articleSummaries) = (dossier, entityLinks, articleSummaries)
     }
 
     /// This context with every article's summary made once, in parallel,
     /// for rendering the whole site.
     func summarisingArticles() async -> PageContext {
-        var context = self
-        context.articleSummaries = await dossier.articles.concurrentMap { [self] in summary($0, depth: 1) }
-        return context
+        let summaries = await dossier.articles.concurrentMap { [self] in summary($0, depth: 1) }
+        return PageContext(dossier: dossier, entityLinks: entityLinks, articleSummaries: summaries)
     }
 
     /// The summary of the article at `position` among the dossier's
