@@ -140,11 +140,3 @@ public struct ByteStringNumbers: Sendable {
 /// Where every table's hash starts: random, so that no set of keys
 /// collides on every run, and drawn once, not for each table.
 private let hashSeed = UInt64.random(in: .min ... .max)
-
-/// Calls `body` with the UTF-8 of `text`, in place when the string is
-/// native (as slugs and paths are), else a copy.
-private func withUTF8<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-    var text = text
-    return text.withUTF8(body)
-}

@@ -14,10 +14,7 @@ extension String {
         // The bytes read in place: a copy of the string to call `withUTF8`
         // on would retain and release it, and the same names and slugs are
         // written from both cores at once.
-        if utf8.withContiguousStorageIfAvailable({ Self.appendJSONQuoted($0, to: &output, escapingLessThan: escapingLessThan) }) == nil {
-            var text = self
-            text.withUTF8 { Self.appendJSONQuoted($0, to: &output, escapingLessThan: escapingLessThan) }
-        }
+        DossierCore.withUTF8(of: self) { Self.appendJSONQuoted($0, to: &output, escapingLessThan: escapingLessThan) }
     }
 
     private static func appendJSONQuoted(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8], escapingLessThan: Bool) {
@@ -77,4 +74,13 @@ private let hexDigits = Array("0123456789abcdef".utf8)
 /// as they are, and most text is made of them.
 private let mayNeedJSONEscape: [Bool] = (0...255).map { byte in
     byte < 0x20 || byte == 0x7F || [UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "<"), 0xE2].contains(UInt8(byte))
+}
+
+/// Calls `body` with the UTF-8 of `text`, in place when the string is
+/// native (as slugs, paths and names are), else a copy: a copy of a native
+/// string would retain and release it.
+func withUTF8<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    var text = text
+    return text.withUTF8(body)
 }
