@@ -4,22 +4,24 @@ import DossierIngest
 
 /// An article with what analysis found in it. Its Markdown is parsed here,
 /// once; render transforms and renders this same tree.
-public struct AnalysedArticle: Sendable {
+///
+/// A class, and immutable: every page that lists an article holds it, from
+/// both cores, and a copy of a structure would retain each of the sixteen
+/// strings and lists it holds. Its neighbours in reading order are its
+/// neighbours in ``AnalysedDossier/articles``.
+public final class AnalysedArticle: Sendable {
     /// The article, its `body` left empty: the body lives on as `document`,
     /// which is all render reads, and a dossier of thousands of articles
     /// need not hold their Markdown twice.
-    public var article: Article
+    public let article: Article
     /// The parsed body. Owned by this article: use it from one task at a
     /// time. Render transforms it into the page's body, then empties it.
-    public var document: MarkdownDocument
+    public let document: MarkdownDocument
     /// The body's text without markup.
-    public var plainText: String
-    public var words: Int
-    /// The slugs of the articles before and after this one in reading order.
-    public var previous: String?
-    public var next: String?
+    public let plainText: String
+    public let words: Int
     /// The decoded raw file the article comes from, if any.
-    public var rawText: String?
+    public let rawText: String?
     /// The entity mentions in the body, in document order.
     public let mentions: [Mention]
     /// The slugs of the entities the article mentions, sorted: found once,
@@ -28,7 +30,7 @@ public struct AnalysedArticle: Sendable {
     /// Those entities' positions (``Mention/entityPosition``), in the same order.
     public let entityPositions: [Int]
     /// The sentences that carry or contest a claim, in document order.
-    public var claimAppearances: [ClaimAppearance]
+    public let claimAppearances: [ClaimAppearance]
 
     init(article: Article, document: MarkdownDocument, plainText: String, words: Int, rawText: String?,
          mentions: [Mention], claimAppearances: [ClaimAppearance]) {
@@ -115,14 +117,13 @@ public struct AnalysedDossier: Sendable {
     }
 
     /// This dossier with `articles` in place of those with the same slugs,
-    /// each keeping its place and neighbours; an article it does not have
-    /// is left out. What spans articles is not gathered again: this is for
-    /// showing edited articles at once, before the next full analysis.
+    /// each keeping its place, and so its neighbours; an article it does
+    /// not have is left out. What spans articles is not gathered again: this
+    /// is for showing edited articles at once, before the next full analysis.
     public func replacing(_ articles: [AnalysedArticle]) -> AnalysedDossier {
         var updated = self.articles
-        for var article in articles {
+        for article in articles {
             guard let position = articlePositions.number(of: article.article.slug) else { continue }
-            (article.previous, article.next) = (updated[position].previous, updated[position].next)
             updated[position] = article
         }
         return AnalysedDossier(config: config, articles: updated, entities: entities, claims: claims, figures: figures,
@@ -138,8 +139,8 @@ public struct AnalysedDossier: Sendable {
 
 public enum Analyse {
     /// Parses every article and finds its entity mentions, claim
-    /// appearances and figures (in parallel), counts its words, links each
-    /// to its neighbours in reading order, and gathers what was found by
+    /// appearances and figures (in parallel), counts its words, puts the
+    /// articles in reading order, and gathers what was found by
     /// entity, by claim and by what the figures count; then finds the
     /// passages articles share, so copies count once as sources of a claim.
     public static func run(_ content: consuming IngestedContent) async -> AnalysedDossier {
@@ -155,12 +156,7 @@ public enum Analyse {
         let inReadingOrder = content.articles.sorted(by: readingOrder)
         content.articles = []
         let analyses = await analyseArticles(consume inReadingOrder, of: content, cache: &cache).all
-        let articles = analyses.indices.map { index in
-            var article = analyses[index].article
-            article.previous = index > 0 ? analyses[index - 1].article.article.slug : nil
-            article.next = index + 1 < analyses.count ? analyses[index + 1].article.article.slug : nil
-            return article
-        }
+        let articles = analyses.map(\.article)
         // What spans articles: figure groups, shared passages and entities
         // need only the articles, so they are gathered at once; claims need
         // the first two, and entities the claims last of all.

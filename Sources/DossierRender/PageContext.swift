@@ -83,8 +83,11 @@ final class PageContext: Sendable {
         context["pageDescription"] = .string(analysed.plainText.firstWords(40))
         context["article"] = .object(article)
         context["jsonLD"] = .string(LinkedData.article(analysed, dossier: dossier, entityLinks: entityLinks))
-        context["previous"] = analysed.previous.flatMap(dossier.articlePosition).map { .object(summary(at: $0)) }
-        context["next"] = analysed.next.flatMap(dossier.articlePosition).map { .object(summary(at: $0)) }
+        // Its neighbours in reading order, the dossier's order.
+        if let position = dossier.articlePosition(analysed.article.slug) {
+            context["previous"] = position > 0 ? .object(summary(at: position - 1)) : nil
+            context["next"] = position + 1 < dossier.articles.count ? .object(summary(at: position + 1)) : nil
+        }
         return context
     }
 
