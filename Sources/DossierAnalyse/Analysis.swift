@@ -160,7 +160,7 @@ public enum Analyse {
         // What spans articles: figure groups, shared passages and entities
         // need only the articles, so they are gathered at once; claims need
         // the first two, and entities the claims last of all.
-        async let figureGroups = FigureGroups.group(analyses.flatMap(\.figures))
+        async let figureGroups = FigureGroups.group(analyses.map(\.figures))
         async let sharedPassages = Syndication.passages(in: analyses.map(\.syndicationText))
         async let entityAnalysis = EntityAnalysis.run(content.entities.sorted { $0.slug < $1.slug }, articles: articles)
         let (figures, passages) = await (figureGroups, sharedPassages)

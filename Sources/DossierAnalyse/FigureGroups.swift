@@ -28,23 +28,25 @@ public struct FigureGroup: Sendable {
 
     /// The mentions gathered by what they state (the same interval, percent
     /// or not, and period), in the order each value first appears: how many
-    /// sources give each value, however many articles repeat it.
-    public var values: [[FigureMention]] {
+    /// sources give each value, however many articles repeat it. Each value
+    /// is the positions of its mentions in `mentions`, which are read where
+    /// they are: a copy of each would retain its strings.
+    public var values: [[Int]] {
         struct Value: Hashable {
             var interval: FigureInterval
             var isPercent: Bool
             var period: FigurePeriod?
         }
         var positions: [Value: Int] = [:]
-        var values: [[FigureMention]] = []
-        for mention in mentions {
-            let value = Value(interval: mention.figure.interval, isPercent: mention.figure.isPercent,
-                              period: mention.figure.period)
+        var values: [[Int]] = []
+        for index in mentions.indices {
+            let value = Value(interval: mentions[index].figure.interval, isPercent: mentions[index].figure.isPercent,
+                              period: mentions[index].figure.period)
             if let position = positions[value] {
-                values[position].append(mention)
+                values[position].append(index)
             } else {
                 positions[value] = values.count
-                values.append([mention])
+                values.append([index])
             }
         }
         return values
@@ -52,17 +54,25 @@ public struct FigureGroup: Sendable {
 }
 
 public enum FigureGroups {
-    /// Groups mentions by key, whichever article they come from; groups are
-    /// sorted by slug.
-    public static func group(_ mentions: [FigureMention]) -> [FigureGroup] {
-        let mentionsByKey = Dictionary(grouping: mentions, by: \.figure.key)
+    /// Groups the mentions of `lists` (each article's, in reading order) by
+    /// key, whichever article they come from; within a group they keep the
+    /// order of the lists. Groups are sorted by slug. The mentions are
+    /// gathered by their positions and each copied once, into its group:
+    /// a copy retains five strings.
+    public static func group(_ lists: [[FigureMention]]) -> [FigureGroup] {
+        var positionsByKey: [String: [(list: Int, index: Int)]] = [:]
+        for list in lists.indices {
+            for index in lists[list].indices {
+                positionsByKey[lists[list][index].figure.key, default: []].append((list, index))
+            }
+        }
         var taken: Set<String> = []
-        return mentionsByKey.keys.map { key in (key: key, slug: Slug.make(from: key, fallback: "figure")) }
+        return positionsByKey.keys.map { key in (key: key, slug: Slug.make(from: key, fallback: "figure")) }
             .sorted { ($0.slug, $0.key) < ($1.slug, $1.key) }
             .map { key, slug in
                 let slug = Slug.unique(slug, avoiding: taken)
                 taken.insert(slug)
-                let mentions = mentionsByKey[key]!
+                let mentions = positionsByKey[key]!.map { lists[$0.list][$0.index] }
                 return FigureGroup(slug: slug, what: mostCommon(mentions.map(\.figure.counted)), mentions: mentions,
                                    status: status(of: mentions))
             }

@@ -101,15 +101,17 @@ enum DossierJSON {
             json.member("slug", group.slug)
             json.member("what", group.what)
             json.member("status", group.status.rawValue)
-            json.member("values", each: group.mentions) { mention, json in
+            // Each mention read where it lies, by its position: a copy would retain its strings.
+            let mentions = group.mentions
+            json.member("values", each: mentions.indices) { index, json in
                 json.object { json in
-                    json.member("value", decimal: mention.figure.value)
-                    json.member("min", decimal: mention.figure.interval.lower)
-                    json.member("max", decimal: mention.figure.interval.upper)
-                    json.member("percent", mention.figure.isPercent)
-                    json.member("period", mention.figure.period?.rawValue)
-                    json.member("text", mention.figure.text)
-                    json.member("article", mention.article)
+                    json.member("value", decimal: mentions[index].figure.value)
+                    json.member("min", decimal: mentions[index].figure.interval.lower)
+                    json.member("max", decimal: mentions[index].figure.interval.upper)
+                    json.member("percent", mentions[index].figure.isPercent)
+                    json.member("period", mentions[index].figure.period?.rawValue)
+                    json.member("text", mentions[index].figure.text)
+                    json.member("article", mentions[index].article)
                 }
             }
         }

@@ -130,18 +130,20 @@ extension PageContext {
             var entity: Int
         }
         var linked = Set<Linked>()  // entities already linked, by paragraph
-        return analysed.mentions.map { mention in
-            let position = mention.entityPosition
+        // Each mention read where it lies, by its position: a copy would retain its strings and tree nodes.
+        let mentions = analysed.mentions
+        return mentions.indices.map { index in
+            let position = mentions[index].entityPosition
             // Each mention's markup is made in one piece: an article has dozens.
             let link = entityLinks[position]
-            let ordinal = String(mention.ordinal)
-            guard linked.insert(Linked(paragraph: mention.paragraph, entity: position)).inserted else {
-                return InlineWrap(span: mention.span,
+            let ordinal = String(mentions[index].ordinal)
+            guard linked.insert(Linked(paragraph: mentions[index].paragraph, entity: position)).inserted else {
+                return InlineWrap(span: mentions[index].span,
                                   enter: String(concatenating: #"<span class="mention" id=""#, link.anchorPrefix, ordinal, #"">"#),
                                   exit: "</span>")
             }
-            let attributes = dossier.entities[position].entity.name == mention.name ? link.href : link.hrefAndTitle
-            return InlineWrap(span: mention.span,
+            let attributes = dossier.entities[position].entity.name == mentions[index].name ? link.href : link.hrefAndTitle
+            return InlineWrap(span: mentions[index].span,
                               enter: String(concatenating: #"<a class="entity" id=""#, link.anchorPrefix, ordinal, "\"", attributes, ">"),
                               exit: "</a>")
         }

@@ -37,19 +37,20 @@ extension PageContext {
     /// that give it: the first ``sourcesShown`` of them, and how many more.
     func figureGroup(_ group: FigureGroup, depth: Int) -> TemplateValue {
         let root = String(repeating: "../", count: depth)
+        let mentions = group.mentions
         let values = group.values
-        let shown = Self.shownValues(values)
+        let shown = Self.shownValues(values, of: mentions)
         let hidden = Set(values.indices).subtracting(shown)
-        let hiddenArticles = Set(hidden.flatMap { values[$0].map(\.article) }).count
+        let hiddenArticles = Set(hidden.flatMap { values[$0].map { mentions[$0].article } }).count
         return [
             "slug": .string(group.slug), "what": .string(group.what), "anchor": "figure-\(group.slug)",
             "url": "\(root)figures/index.html#figure-\(group.slug)",
             "status": .string(group.status.rawValue), "statusText": .string(Self.statusText(group)),
             "flagged": .bool(group.mentions.count > 1 && group.status != .agree),
-            "values": .list(shown.map { values[$0] }.map { mentions in
-                let first = mentions[0].figure
+            "values": .list(shown.map { values[$0] }.map { positions in
+                let first = mentions[positions[0]].figure
                 var seen: Set<String> = []
-                let articles = mentions.map(\.article).filter { seen.insert($0).inserted }
+                let articles = positions.map { mentions[$0].article }.filter { seen.insert($0).inserted }
                 let sources = articles.prefix(Self.sourcesShown).compactMap(dossier.articlePosition)
                 return [
                     "value": .string(first.interval.description + (first.isPercent ? " %" : "")),
@@ -71,12 +72,13 @@ extension PageContext {
     /// How many values a figure table shows at most.
     static let valuesShown = 12
 
-    /// The positions in `values` of those a table shows: all of them, or
-    /// when there are more than ``valuesShown``, those given in the most
-    /// articles (the first given on a tie), still in the order first given.
-    static func shownValues(_ values: [[FigureMention]]) -> [Int] {
+    /// The positions in `values` (``FigureGroup/values``, positions in
+    /// `mentions`) of those a table shows: all of them, or when there are
+    /// more than ``valuesShown``, those given in the most articles (the
+    /// first given on a tie), still in the order first given.
+    static func shownValues(_ values: [[Int]], of mentions: [FigureMention]) -> [Int] {
         guard values.count > valuesShown else { return Array(values.indices) }
-        let articles = values.map { Set($0.map(\.article)).count }
+        let articles = values.map { Set($0.map { mentions[$0].article }).count }
         return values.indices.sorted { (articles[$1], $0) < (articles[$0], $1) }.prefix(valuesShown).sorted()
     }
 
