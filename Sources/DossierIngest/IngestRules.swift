@@ -200,9 +200,10 @@ public enum IngestRules {
         },
         LineRule("photo-caption", "photo captions and credits: ... (Reuters photo), Photo: ..., Image copyright ...",
                  maximumWords: 50) { line in
-            line.text.firstByteRange(of: ")") != nil && line.text.firstMatch(of: photoCredit) != nil
+            mayEndInPhotoCredit(line) && line.text.firstMatch(of: photoCredit) != nil
                 || photoPrefixes.match(line.key)
-                || line.key.firstByteRange(of: " of ") != nil && line.key.wholeMatch(of: slideCounter) != nil
+                || line.key.first?.isNumber == true && line.key.firstByteRange(of: " of ") != nil
+                    && line.key.wholeMatch(of: slideCounter) != nil
         },
     ]
 
@@ -253,6 +254,20 @@ public enum IngestRules {
 
     static let sharePrefixes = KeyPhrases(prefixes: ["share this", "share on ", "click to share", "click to email",
                                                      "opens in new window", "download pdf", "print this", "email this"])
+
+    /// Words one of which every photo credit in brackets has.
+    static let photoWords = ByteNeedles(["photo", "picture", "image"])
+
+    /// What every line that ends in a photo credit in brackets has, cheap
+    /// to check: its text ends in `)` and white space (any character
+    /// beyond ASCII is let through, as it may be white space), and its key
+    /// names a photo. Most lines with brackets are paragraphs without one,
+    /// and the expression looks for a credit from each position of the line.
+    static func mayEndInPhotoCredit(_ line: RawLine) -> Bool {
+        let last = line.text.utf8.lastIndex { $0 != UInt8(ascii: " ") && !(0x09...0x0d).contains($0) }
+        guard let last, line.text.utf8[last] == UInt8(ascii: ")") || line.text.utf8[last] >= 0x80 else { return false }
+        return photoWords.occur(in: line.key)
+    }
 
     static let photoPrefixes = KeyPhrases(prefixes: ["photo:", "photo credit", "image:", "image copyright", "image caption",
                                                      "getty images", "enlarge this image", "file photo:", "pictured:"])

@@ -40,6 +40,9 @@ let ruleExamples: [RuleExample] = [
     RuleExample(rule: "copyright", raw: article("© 2017 Jordan Times"), line: bodyLine, action: .dropped),
     RuleExample(rule: "photo-caption", raw: article("Flags flutter on a military vehicle in Qalamoun, Syria, on August 28 (Reuters photo)"), line: bodyLine, action: .dropped),
     RuleExample(rule: "photo-caption", raw: article("Image copyright Getty Images"), line: bodyLine, action: .dropped),
+    RuleExample(rule: "photo-caption", raw: article("Smoke rises over Raqqa on Tuesday (AFP Photo: Delil Souleiman)"), line: bodyLine, action: .dropped),
+    RuleExample(rule: "photo-caption", raw: article("Russian jets at the Hmeimim air base (file image)"), line: bodyLine, action: .dropped),
+    RuleExample(rule: "photo-caption", raw: article("3 of 12"), line: bodyLine, action: .dropped),
     RuleExample(rule: "breadcrumb", raw: "Home / Uncategorized / A headline\n\nA headline\n\nThe story begins here with enough words to count.", line: 1, action: .dropped),
     RuleExample(rule: "breadcrumb", raw: "Politics › Middle East › Syria\n\nA headline about it\n\nThe story begins here with enough words to count.", line: 1, action: .dropped),
     RuleExample(rule: "scrape-date", raw: "Sunday, 21 October 2018\nA headline about it\n\nThe story begins here with enough words to count.", line: 1, action: .dropped),
@@ -108,6 +111,8 @@ let ruleExamples: [RuleExample] = [
         "By the end of the week, the army had reached the Euphrates.",
         "Source: the Syrian Observatory for Human Rights said 21 civilians died.",
         "More than 340,000 people have been killed since the conflict broke out in 2011.",
+        "The agency (AFP) published a photo of the convoy on Tuesday.",
+        "12 of the 20 villages were retaken by the army (officials said).",
     ])
     func proseIsKept(sentence: String) {
         let result = normalize(article(sentence))
