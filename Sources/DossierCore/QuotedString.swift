@@ -75,12 +75,3 @@ private let hexDigits = Array("0123456789abcdef".utf8)
 private let mayNeedJSONEscape: [Bool] = (0...255).map { byte in
     byte < 0x20 || byte == 0x7F || [UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "<"), 0xE2].contains(UInt8(byte))
 }
-
-/// Calls `body` with the UTF-8 of `text`, in place when the string is
-/// native (as slugs, paths and names are), else a copy: a copy of a native
-/// string would retain and release it.
-func withUTF8<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-    var text = text
-    return text.withUTF8(body)
-}

@@ -47,6 +47,15 @@ extension StringProtocol {
     }
 }
 
+/// Calls `body` with the UTF-8 of `text`, in place when the string is
+/// native (as slugs, paths and names are), else a copy: a copy of a native
+/// string would retain and release it.
+func withUTF8<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    var text = text
+    return text.withUTF8(body)
+}
+
 /// The byte with an ASCII capital letter made small; any other byte as it
 /// is: how every stage folds the case of text it reads byte by byte.
 @inlinable public func asciiLowercased(_ byte: UInt8) -> UInt8 {
