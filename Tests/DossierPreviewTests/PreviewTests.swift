@@ -2,17 +2,26 @@ import DossierBuild
 import DossierPreview
 import DossierWatch
 import Foundation
+import Glibc
 import Logging
 import LoopbackClient
 import ServiceLifecycle
 import Testing
 
 /// A one-article dossier in a scratch folder, removed when the test ends.
+///
+/// Each change reaches content/ in one step (written beside it, then
+/// renamed into place), so it is one event for the watcher and one build.
+/// Written in place, a busy machine can pause between the open, the write
+/// and the close for longer than the rebuilder's quiet period, and each part
+/// would make a build of its own.
 final class ScratchDossier: Sendable {
     let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("dossier-preview-\(UUID().uuidString)")
     static let article = "articles/moscow-declares-victory.html"
 
     init() throws {
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("incoming"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("content/claims"), withIntermediateDirectories: true)
         try write("content/dossier.yml", "title: \"Preview test\"\n")
         try write("content/raw/001.txt", "Moscow declares victory\n\nRussia said on Wednesday that the campaign had ended.\n")
         try write("content/entities/russia.md", "---\nname: \"Russia\"\nkind: place\n---\n")
@@ -22,15 +31,15 @@ final class ScratchDossier: Sendable {
 
     func write(_ path: String, _ text: String) throws {
         let url = root.appendingPathComponent(path)
+        let incoming = root.appendingPathComponent("incoming/\(url.lastPathComponent)")
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
+        try Data(text.utf8).write(to: incoming)
+        guard rename(incoming.path, url.path) == 0 else { throw POSIXError(.init(rawValue: errno)!) }
     }
 
     func append(_ path: String, _ text: String) throws {
-        let handle = try FileHandle(forWritingTo: root.appendingPathComponent(path))
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data(text.utf8))
-        try handle.close()
+        let current = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        try write(path, current + text)
     }
 
     func remove(_ path: String) throws {
