@@ -1,0 +1,34 @@
+import DossierCore
+import Foundation
+import Testing
+
+/// A value that says, when freed, whether its caller's thread freed it.
+private final class Watched: Sendable {
+    let caller: pthread_t
+    let freed: @Sendable (_ byCaller: Bool) -> Void
+
+    init(caller: pthread_t, freed: @escaping @Sendable (Bool) -> Void) {
+        (self.caller, self.freed) = (caller, freed)
+    }
+
+    deinit { freed(pthread_equal(pthread_self(), caller) != 0) }
+}
+
+@Suite struct ReleaseInBackgroundTests {
+    /// Whether the task or the caller lets go last is a race, so it is run
+    /// many times, each from a thread of its own that no task runs on.
+    @Test func theValueIsFreedOnAnotherThreadThanTheCallers() async {
+        var freedByCaller = 0
+        for _ in 0..<500 {
+            let byCaller = await withCheckedContinuation { (done: CheckedContinuation<Bool, Never>) in
+                Thread {
+                    releaseInBackground(Watched(caller: pthread_self()) { done.resume(returning: $0) })
+                    // A pause before the thread ends, in which the task can finish, as it would on an idle core.
+                    usleep(200)
+                }.start()
+            }
+            if byCaller { freedByCaller += 1 }
+        }
+        #expect(freedByCaller == 0)
+    }
+}
