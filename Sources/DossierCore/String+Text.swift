@@ -56,6 +56,10 @@ func withUTF8<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R
     return text.withUTF8(body)
 }
 
+/// Whether the byte is `\s` on ASCII: tab, line feed, vertical tab, form
+/// feed, carriage return or space.
+@inlinable public func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte &- 0x09 < 5 }
+
 /// The byte with an ASCII capital letter made small; any other byte as it
 /// is: how every stage folds the case of text it reads byte by byte.
 @inlinable public func asciiLowercased(_ byte: UInt8) -> UInt8 {

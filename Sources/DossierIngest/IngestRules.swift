@@ -264,7 +264,7 @@ public enum IngestRules {
     /// names a photo. Most lines with brackets are paragraphs without one,
     /// and the expression looks for a credit from each position of the line.
     static func mayEndInPhotoCredit(_ line: RawLine) -> Bool {
-        let last = line.text.utf8.lastIndex { !isSpace($0) }
+        let last = line.text.utf8.lastIndex { !isASCIISpace($0) }
         guard let last, line.text.utf8[last] == UInt8(ascii: ")") || line.text.utf8[last] >= 0x80 else { return false }
         return photoWords.occur(in: line.key)
     }

@@ -62,7 +62,7 @@ struct WrittenDate {
             _ = scanner.run(of: isLetter)
             scanner.skip(".")
             scanner.skip(",")
-            return scanner.run(of: isSpace) > 0 ? scanner : nil
+            return scanner.run(of: isASCIISpace) > 0 ? scanner : nil
         }
 
         /// The date from here to the end of `text`, whose bytes these are.
@@ -81,28 +81,28 @@ struct WrittenDate {
                 day = number(digits)
                 scanner.skipOrdinalSuffix()
                 scanner.skip(".")
-                guard scanner.run(of: isSpace) > 0 else { return nil }
+                guard scanner.run(of: isASCIISpace) > 0 else { return nil }
                 scanner.skipOf()
                 month = scanner.offset..<(scanner.offset + scanner.run(of: isLetter))
                 guard (3...9).contains(month.count) else { return nil }
                 scanner.skip(".")
                 scanner.skip(",")
-                _ = scanner.run(of: isSpace)
+                _ = scanner.run(of: isASCIISpace)
                 guard let read = scanner.year() else { return nil }
                 year = read
             } else {
                 month = scanner.offset..<(scanner.offset + scanner.run(of: isLetter))
                 guard (3...9).contains(month.count) else { return nil }
                 scanner.skip(".")
-                guard scanner.run(of: isSpace) > 0 else { return nil }
+                guard scanner.run(of: isASCIISpace) > 0 else { return nil }
                 let digits = scanner.offset..<(scanner.offset + scanner.run(of: isDigit))
                 switch digits.count {
                 case 1...2:
                     day = number(digits)
                     scanner.skipOrdinalSuffix()
-                    _ = scanner.run(of: isSpace)
+                    _ = scanner.run(of: isASCIISpace)
                     scanner.skip(",")
-                    _ = scanner.run(of: isSpace)
+                    _ = scanner.run(of: isASCIISpace)
                     guard let read = scanner.year() else { return nil }
                     year = read
                 case 5...6:  // the day's digits, then the year's four
@@ -151,10 +151,10 @@ struct WrittenDate {
 
         /// Moves past `of` and the white space after it, when both are there.
         mutating func skipOf() {
-            guard offset + 3 <= bytes.count, lowerCased(bytes[offset..<(offset + 2)]) == "of", isSpace(bytes[offset + 2])
+            guard offset + 3 <= bytes.count, lowerCased(bytes[offset..<(offset + 2)]) == "of", isASCIISpace(bytes[offset + 2])
             else { return }
             offset += 2
-            _ = run(of: isSpace)
+            _ = run(of: isASCIISpace)
         }
 
         func number(_ digits: Range<Int>) -> Int {
@@ -173,6 +173,3 @@ struct WrittenDate {
 private func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
 
 private func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
-
-/// `\s` on ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
-func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte &- 0x09 < 5 }

@@ -102,7 +102,6 @@ extension String {
     /// reading bytes, and only as far as needed, keeps this cheap on the
     /// whole text of a large dossier (`search.json` holds all of it).
     func firstWords(_ limit: Int) -> String {
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
         var text = self
         return text.withUTF8 { bytes in
             // Words are copied whole: the kept text is never longer than the text and ` …`.
@@ -115,7 +114,7 @@ extension String {
                     keep(UnsafeBufferPointer(start: piece.utf8Start, count: piece.utf8CodeUnitCount))
                 }
                 while true {
-                    while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+                    while index < bytes.count, isASCIISpace(bytes[index]) { index += 1 }
                     guard index < bytes.count else { return count }
                     if words == limit {
                         keep(" …")
@@ -124,9 +123,9 @@ extension String {
                     // Words with one space between them, as most are, are copied in one piece.
                     let start = index
                     while true {
-                        while index < bytes.count, !isSpace(bytes[index]) { index += 1 }
+                        while index < bytes.count, !isASCIISpace(bytes[index]) { index += 1 }
                         words += 1
-                        guard words < limit, index + 1 < bytes.count, bytes[index] == 0x20, !isSpace(bytes[index + 1]) else { break }
+                        guard words < limit, index + 1 < bytes.count, bytes[index] == 0x20, !isASCIISpace(bytes[index + 1]) else { break }
                         index += 1
                     }
                     if count > 0 { keep(" ") }
