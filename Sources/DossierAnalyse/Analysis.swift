@@ -158,12 +158,16 @@ public enum Analyse {
         let analyses = await analyseArticles(consume inReadingOrder, of: content, cache: &cache).all
         let articles = analyses.map(\.article)
         // What spans articles: figure groups, shared passages and entities
-        // need only the articles, so they are gathered at once; claims need
-        // the first two, and entities the claims last of all.
+        // need only the articles, so they are gathered at once, and the
+        // claims' sightings meanwhile; claims need the first two, and
+        // entities the claims last of all.
         async let figureGroups = FigureGroups.group(analyses.map(\.figures))
         async let sharedPassages = Syndication.passages(in: analyses.map(\.syndicationText))
         async let entityAnalysis = EntityAnalysis.run(content.entities.sorted { $0.slug < $1.slug }, articles: articles)
-        let (figures, passages) = await (figureGroups, sharedPassages)
+        let sightings = ClaimSightings(articles)
+        let figures = await figureGroups
+        let claimFigures = sightings.figureGroupsOfSentences(figures)
+        let passages = await sharedPassages
         var passageOf: [SentenceReference: Int] = [:]
         for (number, passage) in passages.enumerated() {
             for copy in passage.copies {
@@ -173,8 +177,8 @@ public enum Analyse {
             }
         }
         let (claims, claimProblems) = ClaimAnalysis.run(
-            cache.claimIndex, articles: articles, matched: analyses.reduce(into: []) { $0.formUnion($1.matchedPhrases) },
-            passageOf: passageOf, figures: figures, entities: cache.entityIndex)
+            cache.claimIndex, sightings: sightings, matched: analyses.reduce(into: []) { $0.formUnion($1.matchedPhrases) },
+            passageOf: passageOf, figureGroups: claimFigures, entities: cache.entityIndex)
         var (entities, entityProblems) = await entityAnalysis
         EntityAnalysis.attach(claims, to: &entities)
         return AnalysedDossier(config: content.config, articles: articles, entities: entities, claims: claims,

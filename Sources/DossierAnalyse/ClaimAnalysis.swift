@@ -31,36 +31,54 @@ struct SentenceReference: Hashable {
     var sentence: Int
 }
 
-enum ClaimAnalysis {
-    /// Gathers the appearances of `articles` (in reading order) by claim and
-    /// counts independent sources; `passageOf` gives the shared passage, if
-    /// any, each copied sentence belongs to. Warns about phrases that match
-    /// nothing.
-    static func run(_ index: ClaimIndex, articles: [AnalysedArticle], matched: Set<ClaimIndex.PhraseOwner>,
-                    passageOf: [SentenceReference: Int], figures: [FigureGroup],
-                    entities: EntityIndex) -> ([AnalysedClaim], [Diagnostic]) {
-        var found: [String: [ClaimAppearance]] = [:]
-        var outlets: [String: String] = [:]
-        // The sentences that carry or contest a claim, by article and text:
-        // only their figure groups are wanted, of the many figures' sentences.
-        var claimSentences: [String: Set<String>] = [:]
+/// What the articles say of the claims, gathered in one pass over them:
+/// it needs nothing the dossier-wide analyses make, so it is gathered while
+/// they run.
+struct ClaimSightings {
+    /// Each claim's appearances, by the claim's slug, in reading order.
+    var appearances: [String: [ClaimAppearance]] = [:]
+    /// The source each article counts as, by the article's slug: its outlet,
+    /// or the article itself when its outlet is unknown.
+    var sources: [String: String] = [:]
+    /// The sentences that carry or contest a claim, by article and text:
+    /// only their figure groups are wanted, of the many figures' sentences.
+    var sentences: [String: Set<String>] = [:]
+
+    /// The sightings of `articles`, in reading order.
+    init(_ articles: [AnalysedArticle]) {
         for article in articles {
             for appearance in article.claimAppearances {
-                found[appearance.claim, default: []].append(appearance)
-                claimSentences[appearance.article, default: []].insert(appearance.text)
+                appearances[appearance.claim, default: []].append(appearance)
+                sentences[appearance.article, default: []].insert(appearance.text)
             }
-            outlets[article.article.slug] = article.article.metadata.outlet.map { "outlet:\($0)" } ?? "article:\(article.article.slug)"
+            sources[article.article.slug] = article.article.metadata.outlet.map { "outlet:\($0)" } ?? "article:\(article.article.slug)"
         }
-        // The figure groups of each of those sentences, by article and sentence text.
-        var groupsOfSentence: [String: [String: Set<String>]] = [:]
+    }
+
+    /// The figure groups of each claim sentence that has figures, by article and sentence text.
+    func figureGroupsOfSentences(_ figures: [FigureGroup]) -> [String: [String: Set<String>]] {
+        var groups: [String: [String: Set<String>]] = [:]
         for group in figures {
             // Read in place, by position: a copy of each of the dossier's figures would retain its six strings.
             for position in group.mentions.indices
-            where claimSentences[group.mentions[position].article]?.contains(group.mentions[position].sentence) == true {
+            where sentences[group.mentions[position].article]?.contains(group.mentions[position].sentence) == true {
                 let mention = group.mentions[position]
-                groupsOfSentence[mention.article, default: [:]][mention.sentence, default: []].insert(group.slug)
+                groups[mention.article, default: [:]][mention.sentence, default: []].insert(group.slug)
             }
         }
+        return groups
+    }
+}
+
+enum ClaimAnalysis {
+    /// Each claim with its appearances (from `sightings`) and independent
+    /// sources; `passageOf` gives the shared passage, if any, each copied
+    /// sentence belongs to, and `figureGroups` the figure groups of claim
+    /// sentences (``ClaimSightings/figureGroupsOfSentences(_:)``). Warns
+    /// about phrases that match nothing.
+    static func run(_ index: ClaimIndex, sightings: ClaimSightings, matched: Set<ClaimIndex.PhraseOwner>,
+                    passageOf: [SentenceReference: Int], figureGroups: [String: [String: Set<String>]],
+                    entities: EntityIndex) -> ([AnalysedClaim], [Diagnostic]) {
         var problems: [Diagnostic] = []
         let analysed = index.claims.enumerated().map { number, claim in
             for (stance, phrases) in [(ClaimStance.reports, claim.quotes), (.disputes, claim.disputedBy)] {
@@ -70,19 +88,19 @@ enum ClaimAnalysis {
                     problems.append(.warning(entry.location, "'\(entry.text)' (\(key)) matches no sentence in any article"))
                 }
             }
-            let appearances = found[claim.slug] ?? []
+            let appearances = sightings.appearances[claim.slug] ?? []
             let reports = appearances.filter { $0.stance == .reports }
             let disputes = appearances.filter { $0.stance == .disputes }
-            let sources = reports.map { outlets[$0.article]! }
+            let sources = reports.map { sightings.sources[$0.article]! }
             let about = Set(entities.mentions(inPlainText: Array(claim.statement.utf8)).map(\.entity.slug)).sorted()
             return AnalysedClaim(claim: claim, appearances: appearances, reports: reports,
                                  disputes: disputes,
                                  sourceCount: Set(sources).count,
                                  independentSourceCount: independentCount(reports, sources: sources, passageOf: passageOf),
-                                 disputingSourceCount: Set(disputes.map { outlets[$0.article]! }).count,
+                                 disputingSourceCount: Set(disputes.map { sightings.sources[$0.article]! }).count,
                                  about: about,
                                  figures: appearances.reduce(into: Set<String>()) {
-                                     $0.formUnion(groupsOfSentence[$1.article]?[$1.text] ?? [])
+                                     $0.formUnion(figureGroups[$1.article]?[$1.text] ?? [])
                                  }.sorted())
         }
         return (analysed, problems)
