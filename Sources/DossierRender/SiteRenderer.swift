@@ -41,14 +41,12 @@ public struct SiteRenderer: Sendable {
             cache.themeFiles = theme.files
         }
         let context = await PageContext(dossier: dossier).summarisingArticles()
-        let figureTables = await context.figureTables()
         var jobs = [
             PageJob(path: "index.html", template: "index") { frontPage(context) },
             PageJob(path: "articles/index.html", template: "articles") { articlesIndex(context) },
             PageJob(path: "entities/index.html", template: "entities") { context.entitiesIndex() },
             PageJob(path: "claims/index.html", template: "claims") { context.claimsIndex() },
             PageJob(path: "sources/index.html", template: "sources") { context.sourcesIndex() },
-            PageJob(path: "figures/index.html", template: "figures") { context.figuresIndex(figureTables) },
             PageJob(path: "search.html", template: "search") { context.frame(title: "Search", depth: 0, section: "search") },
         ]
         // Jobs and tasks name each article by its position: a copy of an
@@ -63,41 +61,48 @@ public struct SiteRenderer: Sendable {
                 context.entity(analysed, notesHTML: sectionHTML(analysed.entity.notes))
             })
         }
-        for analysed in dossier.claims {
-            jobs.append(PageJob(path: "claims/\(analysed.claim.slug).html", template: "claim") {
-                context.claim(analysed, analysisHTML: sectionHTML(analysed.claim.analysis), figureTables: figureTables)
-            })
+        // The pages that show figure tables wait for them, which are made
+        // while the other pages render.
+        func figureJobs(_ figureTables: [String: TemplateValue]) -> [PageJob] {
+            [PageJob(path: "figures/index.html", template: "figures") { context.figuresIndex(figureTables) }]
+                + dossier.claims.map { analysed in
+                    PageJob(path: "claims/\(analysed.claim.slug).html", template: "claim") {
+                        context.claim(analysed, analysisHTML: sectionHTML(analysed.claim.analysis), figureTables: figureTables)
+                    }
+                }
         }
         let previous = cache
         let keeping = cache.keepingPages
         // Every page's path is known before any is rendered, so the sitemap is made alongside the pages.
-        let pagePaths = jobs.map(\.path) + dossier.articles.map { Self.pagePath(ofArticle: $0.article.slug) }
-        let outcome = await withTaskGroup(of: DeliveredPage<Delivered, Failure>?.self) { group in
+        let pagePaths = jobs.map(\.path) + figureJobs([:]).map(\.path)
+            + dossier.articles.map { Self.pagePath(ofArticle: $0.article.slug) }
+        let outcome = await withTaskGroup(of: RenderTaskResult<Delivered, Failure>.self) { group in
             func add(_ page: @escaping @Sendable () -> PageResult) {
                 group.addTask {
-                    guard !Task.isCancelled else { return nil }
+                    guard !Task.isCancelled else { return .skipped }
                     let result = page()
-                    return DeliveredPage(path: result.page.file.path, isPage: true, reused: result.reused,
-                                         kept: keeping ? (result.page, result.body) : nil,
-                                         delivered: Result { () throws(Failure) in try deliver(result.page.file) })
+                    return .file(DeliveredPage(path: result.page.file.path, isPage: true, reused: result.reused,
+                                               kept: keeping ? (result.page, result.body) : nil,
+                                               delivered: Result { () throws(Failure) in try deliver(result.page.file) }))
                 }
             }
             func add(_ path: String, _ file: @escaping @Sendable () -> SiteFile?) {
                 group.addTask {
-                    guard !Task.isCancelled, let file = file() else { return nil }
-                    return DeliveredPage(path: path, isPage: false, reused: false, kept: nil,
-                                         delivered: Result { () throws(Failure) in try deliver(file) })
+                    guard !Task.isCancelled, let file = file() else { return .skipped }
+                    return .file(DeliveredPage(path: path, isPage: false, reused: false, kept: nil,
+                                               delivered: Result { () throws(Failure) in try deliver(file) }))
                 }
             }
+            group.addTask { .figureTables(await context.figureTables()) }
             // The two large data files need no page: they are made alongside
             // the pages, and handed over as they are made.
             for dataFile in DataFile.all(of: dossier) {
                 group.addTask {
-                    guard !Task.isCancelled else { return nil }
+                    guard !Task.isCancelled else { return .skipped }
                     let delivered = Result { () throws(Failure) in
                         if let stream { try stream(dataFile) } else { try deliver(dataFile.file) }
                     }
-                    return DeliveredPage(path: dataFile.path, isPage: false, reused: false, kept: nil, delivered: delivered)
+                    return .file(DeliveredPage(path: dataFile.path, isPage: false, reused: false, kept: nil, delivered: delivered))
                 }
             }
             add("feed.xml") { SiteFile(path: "feed.xml", contents: Feeds.atom(dossier)) }
@@ -111,10 +116,18 @@ public struct SiteRenderer: Sendable {
                 add { articlePage(context.dossier.articles[position], context, previous: previous) }
             }
             var outcome = RenderOutcome<Delivered, Failure>()
-            for await page in group {
-                guard let page else { continue }
-                if case .failure = page.delivered { group.cancelAll() }
-                outcome.add(page)
+            for await result in group {
+                switch result {
+                case .file(let page):
+                    if case .failure = page.delivered { group.cancelAll() }
+                    outcome.add(page)
+                case .figureTables(let tables):
+                    for job in figureJobs(tables) {
+                        add { render(job, previous: previous.pages[job.path], in: context, fingerprinting: keeping) }
+                    }
+                case .skipped:
+                    continue
+                }
             }
             return outcome
         }
@@ -173,6 +186,14 @@ public struct SiteRenderer: Sendable {
     /// Where the page of the entity with `slug` goes, from the site's root.
     static func pagePath(ofEntity slug: String) -> String {
         "entities/\(slug).html"
+    }
+
+    /// What a task of a render gives back: a file, the figure tables some
+    /// pages wait for, or nothing once the render was cancelled.
+    enum RenderTaskResult<Delivered: Sendable, Failure: Error>: Sendable {
+        case file(DeliveredPage<Delivered, Failure>)
+        case figureTables([String: TemplateValue])
+        case skipped
     }
 
     /// A page (or another file made beside the pages) as a render hands
