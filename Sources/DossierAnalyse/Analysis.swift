@@ -153,8 +153,9 @@ public enum Analyse {
     /// article's Markdown is let go once it is parsed, unless the cache
     /// keeps it, so hand over `content` (`consume`) where it is not needed after.
     public static func run(_ content: consuming IngestedContent, cache: inout AnalysisCache) async -> AnalysedDossier {
-        let inReadingOrder = content.articles.sorted(by: readingOrder)
-        content.articles = []
+        var inReadingOrder = content.articles
+        content.articles = []  // so the list is the sort's alone, sorted where it lies rather than copied
+        inReadingOrder.sort(by: readingOrder)
         let analyses = await analyseArticles(consume inReadingOrder, of: content, cache: &cache).all
         let articles = analyses.map(\.article)
         // What spans articles: figure groups, shared passages and entities

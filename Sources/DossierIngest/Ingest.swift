@@ -61,6 +61,7 @@ public enum Ingest {
         }
 
         var rawTexts: [String: String] = [:]
+        rawTexts.reserveCapacity(content.rawFiles.count)
         for file in content.rawFiles {
             if let slug = replaced[file.reference], case .text(let text, _) = TextDecoding.decode(file.bytes) {
                 rawTexts[slug] = text
@@ -68,6 +69,7 @@ public enum Ingest {
         }
         let toNormalize = content.rawFiles.filter { replaced[$0.reference] == nil }
         let normalized = await normalizeAndName(toNormalize, avoiding: taken, cache: &cache)
+        articles.reserveCapacity(articles.count + normalized.count)
         for named in normalized {
             diagnostics += named.diagnostics
             guard let normalization = named.normalization, let slug = named.slug else { continue }
