@@ -168,7 +168,7 @@ public struct BuildSession: Sendable {
                 rendered = []
             }
             lap("render")
-            var sorted = SortedFiles(rendered, keepingPages: rebuilding)
+            var sorted = SortedFiles(consume rendered, keepingPages: rebuilding)
             report.pageCount = sorted.pageCount
             report.pagesRendered = renderCache.rendered
             let files = sorted.kept
@@ -243,18 +243,20 @@ public struct BuildSession: Sendable {
         /// The paths of the files staged anew and of those carried over.
         var written: [String] = [], carriedOver: [String] = []
 
-        init(_ files: [RenderedFile], keepingPages: Bool) {
+        init(_ files: consuming [RenderedFile], keepingPages: Bool) {
             links.reserveCapacity(files.count)
-            for file in files {
-                if let pageLinks = file.links {
+            for index in files.indices {
+                // Taken out where they lie, not copied: a page's links are a dozen lists.
+                let (path, pageLinks, kept) = (files[index].path, files[index].links.take(), files[index].kept.take())
+                if let pageLinks {
                     pageCount += 1
-                    if links[file.path] == nil { links[file.path] = pageLinks }
-                    if keepingPages, let kept = file.kept { keptPages.append((kept, pageLinks)) }
+                    if links[path] == nil { links[path] = pageLinks }
+                    if keepingPages, let kept { keptPages.append((kept, pageLinks)) }
                 } else {
-                    otherFiles.insert(file.path)
+                    otherFiles.insert(path)
                 }
-                if let kept = file.kept { self.kept.append(kept) }
-                if file.carriedOver { carriedOver.append(file.path) } else { written.append(file.path) }
+                if let kept { self.kept.append(kept) }
+                if files[index].carriedOver { carriedOver.append(path) } else { written.append(path) }
             }
         }
     }

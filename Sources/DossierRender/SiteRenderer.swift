@@ -76,7 +76,7 @@ public struct SiteRenderer: Sendable {
         // Every page's path is known before any is rendered, so the sitemap is made alongside the pages.
         let pagePaths = jobs.map(\.path) + figureJobs([:]).map(\.path)
             + dossier.articles.map { Self.pagePath(ofArticle: $0.article.slug) }
-        let outcome = await withTaskGroup(of: RenderTaskResult<Delivered, Failure>.self) { group in
+        var outcome = await withTaskGroup(of: RenderTaskResult<Delivered, Failure>.self) { group in
             func add(_ page: @escaping @Sendable () -> PageResult) {
                 group.addTask {
                     guard !Task.isCancelled else { return .skipped }
@@ -139,15 +139,18 @@ public struct SiteRenderer: Sendable {
         }
         cache.reused = outcome.reused
         cache.rendered = outcome.pages - outcome.reused
-        for case .failure(let error) in outcome.delivered { throw error }  // the first, in the order the files were made
-        var (paths, delivered) = (outcome.paths, outcome.delivered)
+        for case .failure(let error)? in outcome.delivered { throw error }  // the first, in the order the files were made
         for file in theme.assets {
-            paths.append(file.path)
-            delivered.append(.success(try deliver(file)))
+            outcome.paths.append(file.path)
+            outcome.delivered.append(.success(try deliver(file)))
         }
         // Sorted by the paths alone: sorting what `deliver` gave, a type this
-        // generic function is not specialised for, costs an allocation per move.
-        return try paths.indices.sorted { paths[$0] < paths[$1] }.map { index throws(Failure) in try delivered[index].get() }
+        // generic function is not specialised for, costs an allocation per
+        // move. Each is taken out of the list, not copied.
+        let paths = outcome.paths
+        return try paths.indices.sorted { paths[$0] < paths[$1] }.map { index throws(Failure) in
+            try outcome.delivered[index].take()!.get()
+        }
     }
 
     /// The pages of the articles with `slugs` alone, for showing edited
@@ -212,7 +215,8 @@ public struct SiteRenderer: Sendable {
     /// witnesses, so the site's files are not passed over again and again.
     struct RenderOutcome<Delivered: Sendable, Failure: Error> {
         var paths: [String] = []
-        var delivered: [Result<Delivered, Failure>] = []
+        /// What `deliver` gave for each file, optional only so that it can be taken out.
+        var delivered: [Result<Delivered, Failure>?] = []
         var kept: [(page: RenderedPage, body: (slug: String, RenderedBody)?)] = []
         /// How many pages were rendered or reused, and how many reused.
         var pages = 0, reused = 0
