@@ -180,6 +180,9 @@ public enum Analyse {
         let (claims, claimProblems) = ClaimAnalysis.run(
             cache.claimIndex, sightings: sightings, matched: analyses.reduce(into: []) { $0.formUnion($1.matchedPhrases) },
             passageOf: passageOf, figureGroups: claimFigures, entities: cache.entityIndex)
+        // Every article's figures and sentence hashes are freed on another
+        // thread: here they would keep one core from the rest of the build.
+        releaseInBackground(consume analyses)
         var (entities, entityProblems) = await entityAnalysis
         EntityAnalysis.attach(claims, to: &entities)
         return AnalysedDossier(config: content.config, articles: articles, entities: entities, claims: claims,
