@@ -121,7 +121,7 @@ extension PageContext {
         analysed.claimAppearances.compactMap { appearance in
             guard let claim = dossier.claim(appearance.claim)?.claim else { return nil }
             let disputes = appearance.stance == .disputes
-            let href = "../claims/\(claim.slug).html".markupEscaped
+            let href = "../\(SiteRenderer.pagePath(ofClaim: claim.slug))".markupEscaped
             let label = disputes ? "disputes" : "claim"
             let title = (disputes ? "Disputes: " : "Claim: ") + claim.statement
             return InlineWrap(

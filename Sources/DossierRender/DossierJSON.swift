@@ -74,7 +74,7 @@ enum DossierJSON {
             json.member("claim", claim.statement)
             json.member("claimant", claim.claimants)
             json.member("verdict", claim.verdict)
-            json.member("url", "claims/\(claim.slug).html")
+            json.member("url", SiteRenderer.pagePath(ofClaim: claim.slug))
             json.member("sources", analysed.sourceCount)
             json.member("independent_sources", analysed.independentSourceCount)
             json.member("disputing_sources", analysed.disputingSourceCount)

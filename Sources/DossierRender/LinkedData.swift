@@ -139,7 +139,7 @@ enum LinkedData {
                 json.member("@context", "https://schema.org")
                 guard let verdict = claim.verdict else {
                     item(&json)
-                    url("claims/\(claim.slug).html", config: dossier.config, to: &json)
+                    url(SiteRenderer.pagePath(ofClaim: claim.slug), config: dossier.config, to: &json)
                     return
                 }
                 json.member("@type", "ClaimReview")
@@ -156,7 +156,7 @@ enum LinkedData {
                     json.member("@type", "Organization")
                     json.member("name", dossier.config.title)
                 }
-                url("claims/\(claim.slug).html", config: dossier.config, to: &json)
+                url(SiteRenderer.pagePath(ofClaim: claim.slug), config: dossier.config, to: &json)
             }
         }
     }

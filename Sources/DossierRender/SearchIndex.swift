@@ -20,7 +20,7 @@ enum SearchIndex {
                     let claimants = claim.claimants.compactMap(dossier.entity).map(\.entity.name)
                     let meta = (claimants.isEmpty ? [] : ["Claimed by " + claimants.joined(separator: ", ")])
                         + (claim.verdict.map { [$0] } ?? [])
-                    entry(kind: "claim", url: "claims/\(claim.slug).html", title: claim.statement,
+                    entry(kind: "claim", url: SiteRenderer.pagePath(ofClaim: claim.slug), title: claim.statement,
                           meta: meta.joined(separator: " · "), names: claimants, text: "", to: &json)
                 }
                 for analysed in dossier.articles {

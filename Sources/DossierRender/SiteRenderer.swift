@@ -63,10 +63,11 @@ public struct SiteRenderer: Sendable {
         }
         // The pages that show figure tables wait for them, which are made
         // while the other pages render.
+        let figuresIndexPath = "figures/index.html"
         func figureJobs(_ figureTables: [String: TemplateValue]) -> [PageJob] {
-            [PageJob(path: "figures/index.html", template: "figures") { context.figuresIndex(figureTables) }]
+            [PageJob(path: figuresIndexPath, template: "figures") { context.figuresIndex(figureTables) }]
                 + dossier.claims.map { analysed in
-                    PageJob(path: "claims/\(analysed.claim.slug).html", template: "claim") {
+                    PageJob(path: Self.pagePath(ofClaim: analysed.claim.slug), template: "claim") {
                         context.claim(analysed, analysisHTML: sectionHTML(analysed.claim.analysis), figureTables: figureTables)
                     }
                 }
@@ -74,7 +75,7 @@ public struct SiteRenderer: Sendable {
         let previous = cache
         let keeping = cache.keepingPages
         // Every page's path is known before any is rendered, so the sitemap is made alongside the pages.
-        let pagePaths = jobs.map(\.path) + figureJobs([:]).map(\.path)
+        let pagePaths = jobs.map(\.path) + [figuresIndexPath] + dossier.claims.map { Self.pagePath(ofClaim: $0.claim.slug) }
             + dossier.articles.map { Self.pagePath(ofArticle: $0.article.slug) }
         var outcome = await withTaskGroup(of: RenderTaskResult<Delivered, Failure>.self) { group in
             func add(_ page: @escaping @Sendable () -> PageResult) {
@@ -189,6 +190,11 @@ public struct SiteRenderer: Sendable {
     /// Where the page of the entity with `slug` goes, from the site's root.
     static func pagePath(ofEntity slug: String) -> String {
         "entities/\(slug).html"
+    }
+
+    /// Where the page of the claim with `slug` goes, from the site's root.
+    static func pagePath(ofClaim slug: String) -> String {
+        "claims/\(slug).html"
     }
 
     /// What a task of a render gives back: a file, the figure tables some
