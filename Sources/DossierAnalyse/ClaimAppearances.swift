@@ -184,7 +184,7 @@ struct PhraseFolding {
             var lastWasSpace = false
             for byte in text {
                 guard byte < 0x80 else { return false }
-                let isSpace = byte == 0x20 || byte &- 0x09 < 5
+                let isSpace = isASCIISpace(byte)
                 if isSpace && lastWasSpace { return false }
                 lastWasSpace = isSpace
             }
@@ -218,7 +218,7 @@ struct PhraseFolding {
                     for offset in text.indices {
                         let byte = text[offset]
                         guard byte < 0x80 else { return false }
-                        let isSpace = byte == 0x20 || byte &- 0x09 < 5
+                        let isSpace = isASCIISpace(byte)
                         if isSpace && lastWasSpace { continue }
                         bytes[count] = isSpace ? 0x20 : byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
                         origins[count] = offset
@@ -245,7 +245,7 @@ struct PhraseFolding {
         while offset < text.count {
             let byte = text[offset]
             if byte < 0x80 {  // ASCII, most of the text: no need to decode or look up properties
-                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                if isASCIISpace(byte) {
                     if !lastWasSpace { emit(0x20, from: offset) }
                     lastWasSpace = true
                 } else {
