@@ -198,7 +198,8 @@ public struct SiteRenderer: Sendable {
     }
 
     /// What a task of a render gives back: a file, the figure tables some
-    /// pages wait for, or nothing once the render was cancelled.
+    /// pages wait for, or nothing (the render was cancelled, or the file is
+    /// not made, as the sitemap without a `base_url`).
     enum RenderTaskResult<Delivered: Sendable, Failure: Error>: Sendable {
         case file(DeliveredPage<Delivered, Failure>)
         case figureTables([String: TemplateValue])
