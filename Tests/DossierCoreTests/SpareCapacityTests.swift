@@ -29,7 +29,7 @@ import Testing
     grown.reserveCapacity(1_000)
     grown += (0..<100).map(Box.init)
     let identities = grown.map(ObjectIdentifier.init)
-    weak var first = grown[0]
+    weak let first = grown[0]
     grown.releaseSpareCapacity()
     #expect(grown.map(\.value) == Array(0..<100))
     #expect(grown.map(ObjectIdentifier.init) == identities)
