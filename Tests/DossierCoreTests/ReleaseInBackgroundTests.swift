@@ -17,14 +17,19 @@ private final class Watched: Sendable {
 @Suite struct ReleaseInBackgroundTests {
     /// Whether the task or the caller lets go last is a race, so it is run
     /// many times, each from a thread of its own that no task runs on.
+    /// That thread lives until the value is freed: a thread started after
+    /// it ended could reuse its stack, and with it its `pthread_t`.
     @Test func theValueIsFreedOnAnotherThreadThanTheCallers() async {
         var freedByCaller = 0
         for _ in 0..<500 {
             let byCaller = await withCheckedContinuation { (done: CheckedContinuation<Bool, Never>) in
                 Thread {
-                    releaseInBackground(Watched(caller: pthread_self()) { done.resume(returning: $0) })
-                    // A pause before the thread ends, in which the task can finish, as it would on an idle core.
-                    usleep(200)
+                    let freed = DispatchSemaphore(value: 0)
+                    releaseInBackground(Watched(caller: pthread_self()) { byCaller in
+                        done.resume(returning: byCaller)
+                        freed.signal()
+                    })
+                    freed.wait()
                 }.start()
             }
             if byCaller { freedByCaller += 1 }
